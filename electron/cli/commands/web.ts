@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { startWebHost } from '../../web/web-host';
+import { createNodeEngine } from '../node-engine';
+
+export const defaultWebPort = 4310;
+
+export interface WebCommandOptions {
+  port?: number;
+  dataDir?: string;
+  rendererDir?: string;
+}
+
+const builtRenderer = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE';
+}
+
+/** `release-pilot web`: serves the UI and the API until Ctrl+C. */
+export async function webCommand(options: WebCommandOptions): Promise<void> {
+  const engine = createNodeEngine({ dataDir: options.dataDir, host: 'browser' });
+  const rendererDir = options.rendererDir ?? builtRenderer;
+  let host: Awaited<ReturnType<typeof startWebHost>>;
+  try {
+    host = await startWebHost({ engine, rendererDir, port: options.port ?? defaultWebPort });
+  } catch (error) {
+    // The default port is a convenience: when it is taken, any free port will do.
+    if (options.port === undefined && isAddressInUse(error)) {
+      host = await startWebHost({ engine, rendererDir, port: 0 });
+      console.error(`port ${defaultWebPort} is in use; using ${host.port} instead`);
+    } else if (isAddressInUse(error)) {
+      throw new Error(
+        `port ${options.port} on 127.0.0.1 is in use: choose another with --port, or --port 0 for any free port`,
+      );
+    } else {
+      throw error;
+    }
+  }
+  console.log(`Release Pilot ${engine.info.version} — browser host`);
+  console.log(`  data: ${engine.info.dataDir}`);
+  console.log(`  open: ${host.url}`);
+  console.log('Only this machine can connect, and only with the token. Press Ctrl+C to stop.');
+  engine.logger.info('browser host listening', { port: host.port });
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('stopping…');
+  await host.close();
+  await engine.close();
+  engine.flushLogs();
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AppInfo } from './schemas/app-info';
+import { Empty } from './schemas/common';
+import { EnvironmentSummary, ProjectRef, ProjectSummary, RunbookSummary } from './schemas/project';
+import { RunDetail, RunEventPush, RunRef, RunSummary } from './schemas/run';
+import { Settings, SettingsPatch } from './schemas/settings';
+
+// THE API. One table of request methods and one of pushed events; everything else (Electron IPC
+// handlers, the preload bridge, the WebSocket server and client, the renderer's typed client) is
+// generated from these two tables. Adding a method is one entry here plus its engine handler,
+// which the compiler then demands. Keys are `<area>:<verb>`; the IPC channel is `rp:<key>`.
+//
+// This file imports only zod and shared schemas: the sandboxed preload bundles it (see
+// electron.vite.config.ts), so it must never reach for node, electron or the DOM.
+
+function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const methods = {
+  'app:info': method(Empty, AppInfo),
+  'settings:get': method(Empty, Settings),
+  'settings:update': method(SettingsPatch, Settings),
+  'projects:open': method(
+    z.object({ path: z.string().trim().min(1, 'give the folder of a project') }).strict(),
+    ProjectSummary,
+  ),
+  'projects:list': method(Empty, z.array(ProjectSummary)),
+  'projects:close': method(ProjectRef, z.array(ProjectSummary)),
+  'runbooks:list': method(ProjectRef, z.array(RunbookSummary)),
+  'environments:list': method(ProjectRef, z.array(EnvironmentSummary)),
+  'runs:list': method(Empty, z.array(RunSummary)),
+  'runs:get': method(RunRef, RunDetail),
+} as const;
+
+export const events = {
+  'projects:changed': z.array(ProjectSummary),
+  'settings:changed': Settings,
+  'runs:event': RunEventPush,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+
+export type RequestOf<M extends MethodName> = z.input<Methods[M]['request']>;
+export type ParsedRequestOf<M extends MethodName> = z.output<Methods[M]['request']>;
+export type ResponseOf<M extends MethodName> = z.output<Methods[M]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** IPC channel of a method: `rp:projects:open`. */
+export function methodChannel(name: MethodName): string {
+  return `rp:${name}`;
+}
+
+/** IPC channel of a pushed event: `rp:event:runs:event`. */
+export function eventChannel(name: EventName): string {
+  return `rp:event:${name}`;
+}

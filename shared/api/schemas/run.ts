@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { RunEvent, RunStatus } from '../../runs/run-event';
+import { Id } from './common';
+
+export const RunSummary = z.object({
+  id: Id,
+  runbook: z.string(),
+  environment: z.string(),
+  version: z.string(),
+  strategy: z.string().optional(),
+  operator: z.string().optional(),
+  status: RunStatus,
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  eventCount: z.number().int().min(0),
+  /** Why the journal could not be read, when status is `unreadable`. */
+  problem: z.string().optional(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunDetail = RunSummary.extend({
+  events: z.array(RunEvent),
+});
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const RunRef = z.object({ runId: Id }).strict();
+
+/** Pushed as a run's journal grows, so every open window follows the same run. */
+export const RunEventPush = z.object({ runId: Id, event: RunEvent });
