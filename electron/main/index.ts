@@ -1,1 +1,94 @@
-import { app } from 'electron'; app.whenReady().then(() => {});
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { installAppMenu } from './app-menu';
+import { createPageAllowList, rendererEntryUrl } from './app-origin';
+import { applyDataDirOverride, createElectronEngine } from './electron-engine';
+import { forwardEngineEvents, registerIpcHandlers } from './ipc-registration';
+import { createMainWindow, focusWindow } from './main-window';
+import { denyAllPermissions } from './permissions';
+import { registerAppScheme, serveRenderer } from './renderer-source';
+import { createSenderCheck } from './sender-check';
+import { guardWebContents } from './web-contents-guards';
+
+// The Electron entry point: wiring only. Each rule it applies lives in its own module, which is
+// where it is explained and tested.
+
+// Before `ready`: every renderer sandboxed (not just those that ask), app:// registered as a
+// privileged scheme, and userData moved if RELEASE_PILOT_DATA_DIR says so.
+app.enableSandbox();
+registerAppScheme();
+applyDataDirOverride();
+if (process.platform === 'win32') app.setAppUserModelId('dev.release-pilot.app');
+
+const here = import.meta.dirname; // out/main
+const isPackaged = app.isPackaged;
+const devServerUrl = isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const pages = createPageAllowList({ isPackaged, devServerUrl });
+
+function iconPath(): string | undefined {
+  const path = isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '../../resources/icon.png');
+  return existsSync(path) ? path : undefined;
+}
+
+async function start(): Promise<void> {
+  let window: BrowserWindow | undefined;
+  app.on('second-instance', () => focusWindow(window));
+
+  await app.whenReady();
+  const engine = createElectronEngine();
+  const logger = engine.logger.child({ part: 'electron' });
+  const openExternal = (url: string) => shell.openExternal(url);
+
+  // Every webContents the app makes gets the navigation rules, the window's and any other.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { pages, openExternal, logger }));
+  denyAllPermissions(session.defaultSession, logger);
+  serveRenderer({ session: session.defaultSession, rendererDir: join(here, '../renderer'), devServerUrl, logger });
+
+  const windowContents = () => (window && !window.isDestroyed() ? window.webContents : undefined);
+  registerIpcHandlers({
+    ipcMain,
+    handlers: engine.handlers,
+    checkSender: createSenderCheck(windowContents, pages),
+    logger,
+  });
+  forwardEngineEvents(engine.events, windowContents);
+  installAppMenu(engine, () => window);
+
+  const openWindow = () => {
+    window = createMainWindow({
+      preloadPath: join(here, '../preload/index.cjs'),
+      entryUrl: rendererEntryUrl({ isPackaged, devServerUrl }),
+      isPackaged,
+      iconPath: iconPath(),
+      logger,
+    });
+    window.on('closed', () => {
+      window = undefined;
+    });
+  };
+  openWindow();
+
+  // macOS keeps the app running with no window; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (!window) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void engine.close().finally(() => engine.flushLogs());
+  });
+}
+
+// One app instance per user: a second launch focuses the first (see 'second-instance') and ends,
+// so two processes never write the same settings, journal and logs.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Release Pilot could not start', message);
+    app.exit(1);
+  });
+}

@@ -2,6 +2,7 @@ import {
   type EventName,
   type EventPayloadOf,
   type MethodName,
+  type Methods,
   methodNames,
   type RequestOf,
   type ResponseOf,
@@ -11,8 +12,10 @@ import type { ApiTransport, ConnectionStatus } from './transport';
 
 type AreaOf<K> = K extends `${infer A}:${string}` ? A : never;
 
-/** Methods whose request has no required field may be called with no argument. */
-type CallArgs<M extends MethodName> = object extends RequestOf<M> ? [request?: RequestOf<M>] : [request: RequestOf<M>];
+/** Methods whose request is empty (`query` in the contract) are called with no argument. */
+type CallArgs<M extends MethodName> = Methods[M]['takesNothing'] extends true
+  ? [request?: RequestOf<M>]
+  : [request: RequestOf<M>];
 
 export type ApiClient = {
   [A in AreaOf<MethodName>]: {

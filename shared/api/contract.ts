@@ -14,22 +14,27 @@ import { Settings, SettingsPatch } from './schemas/settings';
 // electron.vite.config.ts), so it must never reach for node, electron or the DOM.
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
-  return { request, response };
+  return { request, response, takesNothing: false as const };
+}
+
+/** A method whose request is empty: the client lets callers leave the argument out. */
+function query<Res extends z.ZodType>(response: Res) {
+  return { request: Empty, response, takesNothing: true as const };
 }
 
 export const methods = {
-  'app:info': method(Empty, AppInfo),
-  'settings:get': method(Empty, Settings),
+  'app:info': query(AppInfo),
+  'settings:get': query(Settings),
   'settings:update': method(SettingsPatch, Settings),
   'projects:open': method(
     z.object({ path: z.string().trim().min(1, 'give the folder of a project') }).strict(),
     ProjectSummary,
   ),
-  'projects:list': method(Empty, z.array(ProjectSummary)),
+  'projects:list': query(z.array(ProjectSummary)),
   'projects:close': method(ProjectRef, z.array(ProjectSummary)),
   'runbooks:list': method(ProjectRef, z.array(RunbookSummary)),
   'environments:list': method(ProjectRef, z.array(EnvironmentSummary)),
-  'runs:list': method(Empty, z.array(RunSummary)),
+  'runs:list': query(z.array(RunSummary)),
   'runs:get': method(RunRef, RunDetail),
 } as const;
 

@@ -19,7 +19,8 @@ function isAddressInUse(error: unknown): boolean {
 /** `release-pilot web`: serves the UI and the API until Ctrl+C. */
 export async function webCommand(options: WebCommandOptions): Promise<void> {
   const engine = createNodeEngine({ dataDir: options.dataDir, host: 'browser' });
-  const rendererDir = options.rendererDir ?? builtRenderer;
+  // RELEASE_PILOT_RENDERER_DIR serves another build of the UI (tests, packagers).
+  const rendererDir = options.rendererDir ?? process.env.RELEASE_PILOT_RENDERER_DIR ?? builtRenderer;
   let host: Awaited<ReturnType<typeof startWebHost>>;
   try {
     host = await startWebHost({ engine, rendererDir, port: options.port ?? defaultWebPort });

@@ -32,12 +32,12 @@ export async function readYamlFile(absolutePath: string, displayName: string): P
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const pos = e.linePos?.[0];
+    const { line, col } = lineCounter.linePos(e.pos[0]);
     return {
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
       file: displayName,
-      line: pos?.line,
-      column: pos?.col,
+      line,
+      column: col,
       message: e.message.split('\n')[0] ?? e.message,
     };
   });

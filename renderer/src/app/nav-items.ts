@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import { BookOpen, FileText, LayoutDashboard, Rocket, Server, Settings } from '../ui/icons';
+import type { ScreenId } from './routes';
+
+type Icon = ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+
+/** The icon of each screen in the sidebar; kept apart from routes.ts so that stays pure. */
+export const screenIcons: Record<ScreenId, Icon> = {
+  dashboard: LayoutDashboard,
+  runbooks: BookOpen,
+  environments: Server,
+  runs: Rocket,
+  reports: FileText,
+  settings: Settings,
+};
+
+/** The work screens at the top; Settings sits apart at the bottom, as in most desktop tools. */
+export const primaryScreens: ScreenId[] = ['dashboard', 'runbooks', 'environments', 'runs', 'reports'];
+export const secondaryScreens: ScreenId[] = ['settings'];

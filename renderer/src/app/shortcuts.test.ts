@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ariaShortcut, isMacPlatform, type KeyLike, screenForShortcut, shortcutLabel } from './shortcuts';
+
+const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('screenForShortcut', () => {
+  it('maps Ctrl+1…6 to the screens in navigation order', () => {
+    expect(screenForShortcut(press('1', { ctrlKey: true }), false)).toBe('dashboard');
+    expect(screenForShortcut(press('4', { ctrlKey: true }), false)).toBe('runs');
+    expect(screenForShortcut(press('6', { ctrlKey: true }), false)).toBe('settings');
+  });
+
+  it('uses Cmd on macOS', () => {
+    expect(screenForShortcut(press('2', { metaKey: true }), true)).toBe('runbooks');
+    expect(screenForShortcut(press('2', { ctrlKey: true }), true)).toBeUndefined();
+  });
+
+  it('ignores other keys, extra modifiers and numbers past the last screen', () => {
+    expect(screenForShortcut(press('1'), false)).toBeUndefined();
+    expect(screenForShortcut(press('1', { ctrlKey: true, shiftKey: true }), false)).toBeUndefined();
+    expect(screenForShortcut(press('1', { ctrlKey: true, altKey: true }), false)).toBeUndefined();
+    expect(screenForShortcut(press('7', { ctrlKey: true }), false)).toBeUndefined();
+    expect(screenForShortcut(press('a', { ctrlKey: true }), false)).toBeUndefined();
+  });
+});
+
+describe('labels', () => {
+  it('reads the platform', () => {
+    expect(isMacPlatform('MacIntel')).toBe(true);
+    expect(isMacPlatform('Linux x86_64')).toBe(false);
+  });
+
+  it('shows the shortcut the way each platform writes it', () => {
+    expect(shortcutLabel('runs', false)).toBe('Ctrl+4');
+    expect(shortcutLabel('runs', true)).toBe('⌘4');
+    expect(ariaShortcut('settings', false)).toBe('Control+6');
+  });
+});

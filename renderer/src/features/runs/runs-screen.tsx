@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useAppInfo } from '../../app/app-info-store';
+import { countLabel } from '../../lib/format-problem';
+import { Banner } from '../../ui/banner';
+import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { RefreshCw, Rocket } from '../../ui/icons';
+import { Loading } from '../../ui/loading';
+import { PageHeader } from '../../ui/page-header';
+import { Panel } from '../../ui/panel';
+import { useRuns } from './runs-store';
+import { RunsTable } from './runs-table';
+import './runs.css';
+
+function RunsBody() {
+  const { phase, runs, error, load } = useRuns();
+  const dataDir = useAppInfo((state) => state.info?.dataDir);
+  if (phase === 'loading' && runs.length === 0) {
+    return (
+      <Panel>
+        <Loading label="Reading run journals…" />
+      </Panel>
+    );
+  }
+  if (phase === 'failed') {
+    return (
+      <Banner
+        tone="danger"
+        title="Could not list the runs"
+        actions={
+          <Button size="sm" onClick={() => void load()}>
+            Retry
+          </Button>
+        }
+      >
+        {error}
+      </Banner>
+    );
+  }
+  if (runs.length === 0) {
+    return (
+      <Panel>
+        <EmptyState icon={Rocket} title="No runs yet">
+          A run is one deployment: a runbook taken through an environment for a version. Each run is journaled
+          {dataDir ? (
+            <>
+              {' '}
+              in <code>{dataDir}/runs</code>
+            </>
+          ) : null}{' '}
+          and listed here from the moment it starts, with its status live.
+        </EmptyState>
+      </Panel>
+    );
+  }
+  return (
+    <Panel body="flush" title={countLabel(runs.length, 'run')} description="Newest first.">
+      <RunsTable runs={runs} label="Runs" />
+    </Panel>
+  );
+}
+
+export function RunsScreen() {
+  const load = useRuns((state) => state.load);
+  const refreshing = useRuns((state) => state.phase === 'loading');
+  // Every visit shows the journals as they are now; live runs also push updates.
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div className="screen">
+      <PageHeader
+        title="Runs"
+        description="Every deployment run with its outcome. Runs are read from their journals, so a crash loses none."
+        actions={
+          <Button icon={RefreshCw} busy={refreshing} onClick={() => void load()}>
+            Refresh
+          </Button>
+        }
+      />
+      <RunsBody />
+    </div>
+  );
+}
