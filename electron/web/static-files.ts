@@ -2,19 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { contentTypeOf } from '../../shared/http/content-types';
 
 /**
  * Serves one file of the built renderer. Paths are normalised and must stay inside `root`;
@@ -49,7 +37,7 @@ export async function serveStatic(
   const hashedAsset = relative.startsWith('/assets/');
   response.writeHead(200, {
     ...headers,
-    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(extname(file)),
     'Content-Length': String(info.size),
     'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-store',
   });

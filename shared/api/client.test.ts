@@ -4,6 +4,7 @@ import { methodNames } from './contract';
 import { dispatch } from './dispatch';
 import { ApiError } from './errors';
 import { type ApiHandlers, createEventHub } from './handlers';
+import { handlersWith } from './test-handlers';
 import type { ApiTransport } from './transport';
 
 // An in-process transport: the real dispatcher and event hub, no socket in between. The socket
@@ -20,13 +21,7 @@ function inProcess(handlers: ApiHandlers) {
   return { transport, hub };
 }
 
-const refuse = async () => {
-  throw new ApiError('not-found', 'nothing here');
-};
-
-const handlers: ApiHandlers = {
-  'app:info': refuse,
-  'settings:get': refuse,
+const handlers = handlersWith({
   'settings:update': async (patch) => ({
     operatorName: '',
     operatorRole: '',
@@ -34,14 +29,11 @@ const handlers: ApiHandlers = {
     recentProjects: [],
     ...patch,
   }),
-  'projects:open': refuse,
   'projects:list': async () => [],
-  'projects:close': refuse,
-  'runbooks:list': refuse,
-  'environments:list': refuse,
-  'runs:list': async () => [],
-  'runs:get': refuse,
-};
+  'runs:get': async () => {
+    throw new ApiError('not-found', 'nothing here');
+  },
+});
 
 describe('createApiClient', () => {
   it('has one function per contract method, grouped by area', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from './dispatch';
 import { ApiError } from './errors';
 import type { ApiHandlers } from './handlers';
+import { handlersWith } from './test-handlers';
 
 const info = {
   name: 'release-pilot',
@@ -16,22 +17,12 @@ const info = {
 };
 
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
-  const refuse = async () => {
-    throw new ApiError('not-implemented', 'not in this test');
-  };
-  return {
+  return handlersWith({
     'app:info': async () => info,
-    'settings:get': refuse,
-    'settings:update': refuse,
-    'projects:open': refuse,
     'projects:list': async () => [],
-    'projects:close': refuse,
-    'runbooks:list': refuse,
-    'environments:list': refuse,
     'runs:list': async () => [],
-    'runs:get': refuse,
     ...overrides,
-  };
+  });
 }
 
 const ctx = { transport: 'direct' as const };

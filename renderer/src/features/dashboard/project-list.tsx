@@ -1,7 +1,6 @@
-import { Banner } from '../../ui/banner';
-import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FolderOpen } from '../../ui/icons';
+import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { useProjects } from '../projects/projects-store';
 import { ProjectItem } from './project-item';
@@ -16,17 +15,9 @@ export function ProjectList() {
   if (phase === 'failed') {
     return (
       <div className="open-project">
-        <Banner
-          tone="danger"
-          title="Could not list the open projects"
-          actions={
-            <Button size="sm" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
+        <LoadFailed title="Could not list the open projects" onRetry={() => void load()}>
           {error}
-        </Banner>
+        </LoadFailed>
       </div>
     );
   }

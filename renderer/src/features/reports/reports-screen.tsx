@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { countLabel } from '../../lib/format-problem';
 import { Banner } from '../../ui/banner';
-import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { FileText } from '../../ui/icons';
+import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
@@ -19,19 +19,9 @@ function FinishedRuns() {
   if (phase === 'loading' && runs.length === 0) return <Loading label="Reading run journals…" />;
   if (phase === 'failed') {
     return (
-      <div className="panel-body-padded">
-        <Banner
-          tone="danger"
-          title="Could not list the runs"
-          actions={
-            <Button size="sm" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {error}
-        </Banner>
-      </div>
+      <LoadFailed title="Could not list the runs" onRetry={() => void load()} padded>
+        {error}
+      </LoadFailed>
     );
   }
   if (finished.length === 0) {

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useAppInfo } from '../../app/app-info-store';
 import { countLabel } from '../../lib/format-problem';
-import { Banner } from '../../ui/banner';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { RefreshCw, Rocket } from '../../ui/icons';
+import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
@@ -24,17 +24,9 @@ function RunsBody() {
   }
   if (phase === 'failed') {
     return (
-      <Banner
-        tone="danger"
-        title="Could not list the runs"
-        actions={
-          <Button size="sm" onClick={() => void load()}>
-            Retry
-          </Button>
-        }
-      >
+      <LoadFailed title="Could not list the runs" onRetry={() => void load()}>
         {error}
-      </Banner>
+      </LoadFailed>
     );
   }
   if (runs.length === 0) {

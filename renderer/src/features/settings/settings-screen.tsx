@@ -1,5 +1,4 @@
-import { Banner } from '../../ui/banner';
-import { Button } from '../../ui/button';
+import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
@@ -15,17 +14,9 @@ export function SettingsScreen() {
       {settings ? (
         <SettingsForm saved={settings} />
       ) : phase === 'failed' ? (
-        <Banner
-          tone="danger"
-          title="Could not load the settings"
-          actions={
-            <Button size="sm" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
+        <LoadFailed title="Could not load the settings" onRetry={() => void load()}>
           {error}
-        </Banner>
+        </LoadFailed>
       ) : (
         <Panel>
           <Loading label="Loading settings…" />
