@@ -92,7 +92,7 @@ describe('browser host (real HTTP server and WebSockets)', () => {
   function client(h: WebHost, origin = `http://127.0.0.1:${h.port}`) {
     const transport = createSocketTransport({
       url: `ws://127.0.0.1:${h.port}/api?token=${h.token}`,
-      connect: (url) => new WebSocket(url, { origin }) as unknown as SocketLike,
+      connect: (url): SocketLike => new WebSocket(url, { origin }),
       timers,
       callTimeoutMs: 5_000,
       maxRetryDelayMs: 200,

@@ -3,15 +3,21 @@ import { ApiError, type Envelope } from './errors';
 import type { ApiTransport, ConnectionStatus } from './transport';
 import { ServerMessage } from './wire';
 
+/**
+ * A handler slot the transport assigns to. Declared in method form so its parameter is compared
+ * both ways: the DOM's `(ev: MessageEvent) => any` and the `ws` package's handlers both fit.
+ */
+type Handler<E> = { handle(event: E): void }['handle'];
+
 /** The few members of a WebSocket we use: the browser's and the `ws` package's both fit. */
 export interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: Handler<never> | null;
+  onmessage: Handler<{ data: unknown }> | null;
+  onclose: Handler<{ code: number; reason: string }> | null;
+  onerror: Handler<never> | null;
 }
 
 export interface SocketTransportOptions {

@@ -21,7 +21,9 @@ function environment(overrides: Partial<TransportEnvironment> = {}) {
 describe('chooseTransport', () => {
   it('uses the preload bridge when the Electron window exposes one', () => {
     const { env, opened } = environment({ bridge: { invoke: {}, events: {} } });
-    expect(chooseTransport(env).kind).toBe('ipc');
+    const chosen = chooseTransport(env);
+    expect(chosen.kind).toBe('ipc');
+    expect(chosen.probeUrl).toBeUndefined();
     expect(opened).toEqual([]);
   });
 
@@ -29,8 +31,11 @@ describe('chooseTransport', () => {
     const { env, opened } = environment({
       location: { protocol: 'http:', host: '127.0.0.1:4310', search: '?token=t0k' },
     });
-    expect(chooseTransport(env).kind).toBe('websocket');
+    const chosen = chooseTransport(env);
+    expect(chosen.kind).toBe('websocket');
     expect(opened).toEqual(['ws://127.0.0.1:4310/api?token=t0k']);
+    // Asked over HTTP when the socket will not open, with the same token.
+    expect(chosen.probeUrl).toBe('/?token=t0k');
   });
 
   it('falls back to the token this tab remembered', () => {
@@ -43,8 +48,9 @@ describe('chooseTransport', () => {
 
   it('does not try the socket without a token, and explains why', async () => {
     const { env, opened } = environment();
-    const { kind, transport } = chooseTransport(env);
+    const { kind, transport, probeUrl } = chooseTransport(env);
     expect(kind).toBe('none');
+    expect(probeUrl).toBeUndefined();
     expect(opened).toEqual([]);
     const envelope = await transport.invoke('app:info', {});
     expect(envelope).toMatchObject({ ok: false, error: { code: 'forbidden', message: /URL the host printed/ } });

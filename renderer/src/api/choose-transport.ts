@@ -2,7 +2,7 @@ import { createSocketTransport, type SocketLike } from '../../../shared/api/sock
 import type { ApiTransport } from '../../../shared/api/transport';
 import type { StorageLike } from '../lib/storage';
 import { createBridgeTransport, isPreloadBridge } from './bridge-transport';
-import { apiSocketUrl } from './socket-url';
+import { apiSocketUrl, hostProbeUrl } from './socket-url';
 import { resolveToken } from './token';
 import { createUnavailableTransport } from './unavailable-transport';
 
@@ -21,11 +21,18 @@ export interface TransportEnvironment {
 export const missingTokenMessage =
   'this page was opened without its access token: open the exact URL the host printed (the line starting with "open:")';
 
+export interface ChosenTransport {
+  kind: TransportKind;
+  transport: ApiTransport;
+  /** WebSocket only: where to ask over HTTP why the socket will not open (app/host-probe.ts). */
+  probeUrl?: string;
+}
+
 /**
  * The preload bridge when we run inside Electron, otherwise the browser host's WebSocket. A page
  * with no token cannot be admitted by the host, so it gets a transport that says so at once.
  */
-export function chooseTransport(env: TransportEnvironment): { kind: TransportKind; transport: ApiTransport } {
+export function chooseTransport(env: TransportEnvironment): ChosenTransport {
   if (isPreloadBridge(env.bridge)) return { kind: 'ipc', transport: createBridgeTransport(env.bridge) };
   const token = resolveToken(env.location.search, env.storage);
   if (!token) return { kind: 'none', transport: createUnavailableTransport('forbidden', missingTokenMessage) };
@@ -34,5 +41,5 @@ export function chooseTransport(env: TransportEnvironment): { kind: TransportKin
     connect: env.connect,
     timers: env.timers,
   });
-  return { kind: 'websocket', transport };
+  return { kind: 'websocket', transport, probeUrl: hostProbeUrl(token) };
 }

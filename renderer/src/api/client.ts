@@ -12,9 +12,7 @@ const chosen = chooseTransport({
   bridge: (window as unknown as Record<string, unknown>)[bridgeKey],
   location: window.location,
   storage: sessionStore,
-  // The DOM types its handlers as `(ev: Event) => any`, which TypeScript will not pass where
-  // SocketLike's `(event: unknown) => void` is asked for; at run time it is exactly that shape.
-  connect: (url) => new WebSocket(url) as unknown as SocketLike,
+  connect: (url): SocketLike => new WebSocket(url),
   timers: { set: (fn, ms) => window.setTimeout(fn, ms), clear: (handle) => window.clearTimeout(handle as number) },
 });
 
@@ -25,3 +23,5 @@ if (cleaned !== undefined) window.history.replaceState(window.history.state, '',
 
 export const api = createApiClient(chosen.transport);
 export const transportKind = chosen.kind;
+/** Browser host only: the same-origin address the page probes while its socket is down. */
+export const hostProbeUrl = chosen.probeUrl;

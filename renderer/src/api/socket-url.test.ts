@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSocketUrl } from './socket-url';
+import { apiSocketUrl, hostProbeUrl } from './socket-url';
 
 describe('apiSocketUrl', () => {
   it('targets /api on the same host and port', () => {
@@ -14,5 +14,11 @@ describe('apiSocketUrl', () => {
 
   it('escapes the token', () => {
     expect(apiSocketUrl({ protocol: 'http:', host: 'h:1' }, 'a+b/c=')).toBe('ws://h:1/api?token=a%2Bb%2Fc%3D');
+  });
+});
+
+describe('hostProbeUrl', () => {
+  it('asks the page address of the same origin, with the escaped token', () => {
+    expect(hostProbeUrl('a+b/c=')).toBe('/?token=a%2Bb%2Fc%3D');
   });
 });

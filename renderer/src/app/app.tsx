@@ -6,6 +6,7 @@ import { SkipLink } from './skip-link';
 import { StatusBar } from './status-bar';
 import { useFocusOnNavigate } from './use-focus-on-navigate';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useHostProbe } from './use-host-probe';
 import { useLiveData } from './use-live-data';
 import { useReadyFlag } from './use-ready-flag';
 import { useSavedTheme } from './use-theme';
@@ -14,6 +15,7 @@ import './app.css';
 /** The shell: sidebar, the current screen, the status bar. Screens own everything inside. */
 export function App() {
   useLiveData();
+  useHostProbe();
   useSavedTheme();
   useReadyFlag();
   useGlobalShortcuts();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { transportKind } from '../api/client';
 import { Banner } from '../ui/banner';
 import { Button } from '../ui/button';
@@ -7,9 +8,11 @@ import './boot-error.css';
 
 export interface BootErrorProps {
   /** Why the app cannot start; for a stalled connection, what is still being tried. */
-  reason: string;
+  reason: ReactNode;
   /** The transport keeps trying by itself (the view goes away once connected): no button. */
   automatic: boolean;
+  /** False when another try cannot help (the host refuses this page's token): no button. */
+  retry?: boolean;
 }
 
 function BrowserAdvice() {
@@ -37,7 +40,7 @@ function DesktopAdvice() {
 }
 
 /** Replaces the screen when the app cannot reach its engine: says why and what to do. */
-export function BootError({ reason, automatic }: BootErrorProps) {
+export function BootError({ reason, automatic, retry = true }: BootErrorProps) {
   const load = useAppInfo((state) => state.load);
   const loading = useAppInfo((state) => state.phase === 'loading');
   return (
@@ -52,8 +55,8 @@ export function BootError({ reason, automatic }: BootErrorProps) {
         {reason}
       </Banner>
       {transportKind === 'ipc' ? <DesktopAdvice /> : <BrowserAdvice />}
-      {/* Without a token another try fails the same way; only a new address helps. */}
-      {automatic || transportKind === 'none' ? null : (
+      {/* Without a (valid) token another try fails the same way; only a new address helps. */}
+      {automatic || !retry || transportKind === 'none' ? null : (
         <Button variant="primary" icon={RefreshCw} busy={loading} onClick={() => void load()}>
           Try again
         </Button>

@@ -1,5 +1,6 @@
 import { useSettings } from '../features/settings/settings-store';
 import { useAppInfo } from './app-info-store';
+import { connectionLabel, connectionProblem } from './connection-state';
 import { useConnection } from './connection-store';
 import { hrefFor } from './routes';
 import './status-bar.css';
@@ -7,17 +8,12 @@ import './status-bar.css';
 const hostLabels = { electron: 'Desktop app', browser: 'Browser host', cli: 'CLI' } as const;
 
 function ConnectionIndicator() {
-  const { status, hasBeenOpen } = useConnection();
-  const label =
-    status === 'open'
-      ? 'Connected'
-      : status === 'closed'
-        ? 'Disconnected'
-        : hasBeenOpen
-          ? 'Reconnecting…'
-          : 'Connecting…';
+  const status = useConnection((state) => state.status);
+  const label = useConnection(connectionLabel);
+  // A refused token will not fix itself: red like "closed", not the amber of a retry.
+  const refused = useConnection((state) => connectionProblem(state) === 'token-refused');
   return (
-    <span className={`statusbar-item connection connection-${status}`}>
+    <span className={`statusbar-item connection connection-${status}${refused ? ' connection-refused' : ''}`}>
       <span className="connection-dot" aria-hidden />
       {label}
     </span>

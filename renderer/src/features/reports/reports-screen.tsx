@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { countLabel } from '../../lib/format-problem';
 import { Banner } from '../../ui/banner';
 import { EmptyState } from '../../ui/empty-state';
@@ -10,6 +9,7 @@ import { Panel } from '../../ui/panel';
 import { isFinished } from '../runs/run-status';
 import { useRuns } from '../runs/runs-store';
 import { RunsTable, runColumns } from '../runs/runs-table';
+import { useRunsOnVisit } from '../runs/use-runs-on-visit';
 
 const columns = [runColumns.id, runColumns.status, runColumns.environment, runColumns.version, runColumns.ended];
 
@@ -35,11 +35,8 @@ function FinishedRuns() {
 }
 
 export function ReportsScreen() {
-  const load = useRuns((state) => state.load);
+  useRunsOnVisit();
   const finishedCount = useRuns((state) => state.runs.filter((run) => isFinished(run.status)).length);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
     <div className="screen">
       <PageHeader

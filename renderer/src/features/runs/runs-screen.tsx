@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useAppInfo } from '../../app/app-info-store';
 import { countLabel } from '../../lib/format-problem';
 import { Button } from '../../ui/button';
@@ -10,6 +9,7 @@ import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
 import { useRuns } from './runs-store';
 import { RunsTable } from './runs-table';
+import { useRunsOnVisit } from './use-runs-on-visit';
 import './runs.css';
 
 function RunsBody() {
@@ -53,12 +53,8 @@ function RunsBody() {
 }
 
 export function RunsScreen() {
-  const load = useRuns((state) => state.load);
+  const load = useRunsOnVisit();
   const refreshing = useRuns((state) => state.phase === 'loading');
-  // Every visit shows the journals as they are now; live runs also push updates.
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
     <div className="screen">
       <PageHeader
