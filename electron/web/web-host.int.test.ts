@@ -111,7 +111,14 @@ describe('browser host (real HTTP server and WebSockets)', () => {
     const h = await host();
     const none = await get(h.port, '/', { Host: `127.0.0.1:${h.port}` });
     expect(none.status).toBe(401);
-    expect(none.body).toContain('open the URL the host printed');
+    expect(none.body).toBe('Unauthorized: missing or wrong token: open the URL the host printed\n');
+    const browser = await get(h.port, '/', { Host: `127.0.0.1:${h.port}`, Accept: 'text/html,*/*' });
+    expect(browser.status).toBe(401);
+    expect(browser.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(browser.body).toContain(
+      '<strong>Unauthorized: missing or wrong token: open the URL the host printed</strong>',
+    );
+    expect(browser.body).toContain('npm run web');
     expect((await get(h.port, '/?token=wrong', { Host: `127.0.0.1:${h.port}` })).status).toBe(401);
     expect((await get(h.port, '/assets/app-1234.js', { Host: `127.0.0.1:${h.port}` })).status).toBe(401);
   });

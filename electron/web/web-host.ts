@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { Engine } from '../core/engine';
 import { createAccessPolicy, createToken } from './access-policy';
+import { refusalBody } from './refusal-page';
 import { createSocketApi } from './socket-api';
 import { serveStatic } from './static-files';
 
@@ -26,9 +27,15 @@ export interface WebHost {
 
 export const apiPath = '/api';
 
-function refuse(response: ServerResponse, status: number, reason: string) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(`${status === 401 ? 'Unauthorized' : 'Forbidden'}: ${reason}\n`);
+function refuse(request: IncomingMessage, response: ServerResponse, status: 401 | 403, reason: string) {
+  const { type, body } = refusalBody(status, reason, request.headers.accept?.includes('text/html') ?? false);
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string) {
@@ -64,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const decision = policy.checkRequest(request);
     if (!decision.allowed) {
       engine.logger.warn('request refused', { url: request.url?.split('?')[0], reason: decision.reason });
-      return refuse(response, decision.status, decision.reason);
+      return refuse(request, response, decision.status, decision.reason);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' });
