@@ -13,21 +13,25 @@ function fieldProblem(file: YamlFile, name: string, field: string, message: stri
   return { severity: 'error', file: name, field, message, ...file.positionOf(field) };
 }
 
-async function listRunbookFiles(root: string): Promise<string[]> {
-  const files: string[] = [];
-  const single = join(projectFolder, 'runbook.yml');
+/** The names in a folder; none when the folder does not exist. */
+async function namesIn(dir: string): Promise<string[]> {
   try {
-    await readdir(join(root, projectFolder)).then((names) => {
-      if (names.includes('runbook.yml')) files.push(single);
-    });
-    const names = await readdir(join(root, projectFolder, 'runbooks'));
-    for (const name of names.sort()) {
-      if (['.yml', '.yaml'].includes(extname(name))) files.push(join(projectFolder, 'runbooks', name));
-    }
+    return (await readdir(dir)).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
-  return files;
+}
+
+/** `.release-pilot/runbook.yml` first, then `.release-pilot/runbooks/*.y(a)ml` by name. */
+async function listRunbookFiles(root: string): Promise<string[]> {
+  const single = (await namesIn(join(root, projectFolder))).includes('runbook.yml')
+    ? [join(projectFolder, 'runbook.yml')]
+    : [];
+  const many = (await namesIn(join(root, projectFolder, 'runbooks')))
+    .filter((name) => ['.yml', '.yaml'].includes(extname(name)))
+    .map((name) => join(projectFolder, 'runbooks', name));
+  return [...single, ...many];
 }
 
 export async function readRunbookSummaries(root: string): Promise<RunbookSummary[]> {

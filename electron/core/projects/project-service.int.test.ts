@@ -91,6 +91,18 @@ describe('opening a project (real folders and git repositories)', () => {
     expect(summary.problems).toHaveLength(2);
   });
 
+  it('reads a single .release-pilot/runbook.yml before the runbooks/ folder', async () => {
+    const root = tempDir();
+    makeProject(root, {
+      '.release-pilot/runbook.yml': 'title: The one runbook\nsteps: []\n',
+      '.release-pilot/runbooks/extra.yml': 'title: Extra\nsteps: []\n',
+    });
+    expect((await readRunbookSummaries(root)).map((r) => [r.id, r.file])).toEqual([
+      ['runbook', '.release-pilot/runbook.yml'],
+      ['extra', '.release-pilot/runbooks/extra.yml'],
+    ]);
+  });
+
   it('reports a broken environments.yml once, with its position', async () => {
     const root = tempDir();
     makeProject(root, { '.release-pilot/environments.yml': 'environments:\n  staging: [unclosed\n' });
