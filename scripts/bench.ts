@@ -1,87 +1,32 @@
-// `npm run bench`: the figures the foundation issue budgets, printed, never asserted in tests.
-//   1. the renderer's initial JavaScript, gzip (budget ≤ 300 KB)
-//   2. the browser host's time from process start to the first painted screen in Chromium
-//      (budget ≤ 1.5 s), and to the screen showing data fetched through the API
-// Usage: npm run bench [-- --runs N] [-- --no-build]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { assertChromium, chromiumArgs, chromiumPath } from '../e2e/support/chromium';
-import { startHostProcess } from '../e2e/support/web-host-process';
+// `npm run bench`: every figure the issues budget, printed, never asserted in tests.
+//   renderer  initial JS size, browser host start → first paint (foundation issue)
+//   journal   durable appends per second, verify time (engine issue)
+//   ssh       fan-out over 20 local sshd hosts against parallel-ssh; reused connections (engine issue)
+// Usage: npm run bench [-- --only journal,ssh] [-- --runs N] [-- --no-build]
+import { benchJournal } from './bench/journal';
+import { benchRenderer } from './bench/renderer';
+import { benchSshFanout } from './bench/ssh-fanout';
 
-const root = join(import.meta.dirname, '..');
-const rendererDir = join(root, 'out', 'renderer');
 const args = process.argv.slice(2);
+const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 
-function initialAssets(): string[] {
-  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+)"/g)];
-  return refs.map((m) => m[1]!.replace(/^\.?\//, ''));
-}
+const suites: Record<string, () => Promise<Record<string, string | number>>> = {
+  renderer: () => benchRenderer({ runs, build: !args.includes('--no-build') }),
+  journal: benchJournal,
+  ssh: benchSshFanout,
+};
 
-function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+console.log('Release Pilot benchmark');
+let failed = false;
+for (const [name, bench] of Object.entries(suites)) {
+  if (only && !only.includes(name)) continue;
+  console.log(`\n${name}`);
+  try {
+    for (const [label, value] of Object.entries(await bench())) console.log(`  ${label.padEnd(34)} ${value}`);
+  } catch (error) {
+    failed = true;
+    console.log(`  could not run: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-if (!args.includes('--no-build')) {
-  console.log('building (npm run build)…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const assets = initialAssets();
-let raw = 0;
-let gz = 0;
-for (const asset of assets) {
-  const bytes = readFileSync(join(rendererDir, asset));
-  raw += bytes.length;
-  gz += gzipSync(bytes, { level: 9 }).length;
-}
-
-assertChromium();
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-const toUrl: number[] = [];
-const toPaint: number[] = [];
-const toReady: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rp-bench-'));
-  const page = await browser.newPage();
-  const spawnedAt = Date.now();
-  const host = await startHostProcess(['--port', '0', '--data-dir', dataDir]);
-  toUrl.push(Date.now() - spawnedAt);
-  await page.goto(host.url);
-  await page.locator('html[data-ready="true"]').waitFor();
-  toReady.push(Date.now() - spawnedAt);
-  const paintedAt = await page.evaluate(() => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return fcp ? performance.timeOrigin + fcp.startTime : Number.NaN;
-  });
-  toPaint.push(paintedAt - spawnedAt);
-  await page.close();
-  await host.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
-await browser.close();
-
-const paintBudget = 1500;
-const sizeBudget = 300 * 1024;
-const paint = median(toPaint);
-console.log('\nRelease Pilot benchmark');
-console.log(
-  `  renderer initial JS      ${kb(gz)} gzip (${kb(raw)} raw, ${assets.length} file(s))   budget ≤ 300 KB   ${gz <= sizeBudget ? 'OK' : 'OVER'}`,
-);
-console.log(`  host start → URL printed ${median(toUrl)} ms median (max ${Math.max(...toUrl)} ms, ${runs} runs)`);
-console.log(
-  `  host start → first paint ${Math.round(paint)} ms median (max ${Math.round(Math.max(...toPaint))} ms)   budget ≤ 1500 ms   ${paint <= paintBudget ? 'OK' : 'OVER'}`,
-);
-console.log(`  host start → API data on screen ${median(toReady)} ms median (max ${Math.max(...toReady)} ms)`);
-process.exit(gz <= sizeBudget && paint <= paintBudget ? 0 : 1);
+process.exit(failed ? 1 : 0);

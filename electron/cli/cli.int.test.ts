@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeEvent, GENESIS_HASH } from '../core/journal/journal-line';
 import { useTempDirs } from '../core/test-support/temp-dir';
 
 // The `release-pilot` command as a person runs it: the real bin script in a child process.
@@ -53,9 +54,9 @@ describe('release-pilot CLI', () => {
   });
 
   it('says plainly when a verb is not in this version yet, with exit code 2', () => {
-    const result = cli(['verify', 'run-1']);
+    const result = cli(['report', 'run-1']);
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^release-pilot verify: not in this version \(\d+\.\d+\.\d+\) yet$/);
+    expect(result.stderr.trim()).toMatch(/^release-pilot report: not in this version \(\d+\.\d+\.\d+\) yet$/);
   });
 
   it('prints info as JSON with the data dir it was given', () => {
@@ -74,10 +75,14 @@ describe('release-pilot CLI', () => {
     const data = tempDir();
     expect(cli(['runs', '--data-dir', data]).stdout.trim()).toBe(`no runs yet in ${data}`);
     mkdirSync(join(data, 'runs', 'r1'), { recursive: true });
-    writeFileSync(
-      join(data, 'runs', 'r1', 'journal.ndjson'),
-      `${JSON.stringify({ seq: 1, at: '2026-11-01T09:00:00.000Z', type: 'run.started', data: { environment: 'staging', version: 'v1.1.0' } })}\n`,
-    );
+    const { line } = encodeEvent({
+      seq: 1,
+      at: '2026-11-01T09:00:00.000Z',
+      type: 'run.started',
+      data: { environment: 'staging', version: 'v1.1.0' },
+      prev: GENESIS_HASH,
+    });
+    writeFileSync(join(data, 'runs', 'r1', 'journal.ndjson'), `${line}\n`);
     expect(cli(['runs', '--data-dir', data]).stdout.trim()).toBe('r1\topen\tstaging\tv1.1.0\t2026-11-01T09:00:00.000Z');
   });
 

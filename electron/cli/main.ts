@@ -1,8 +1,17 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readAppVersion } from '../core/app-version';
-import { infoCommand } from './commands/info';
-import { runsCommand } from './commands/runs';
-import { webCommand } from './commands/web';
+
+// Each verb loads its own code when it runs: `web` should not wait for ssh2, dockerode and
+// simple-git to load, nor `--help` for anything at all.
+const load = {
+  web: () => import('./commands/web'),
+  info: () => import('./commands/info'),
+  runs: () => import('./commands/runs'),
+  validate: () => import('./commands/validate'),
+  run: () => import('./commands/run'),
+  close: () => import('./commands/close'),
+  verify: () => import('./commands/verify'),
+};
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -14,11 +23,8 @@ function parsePort(value: string): number {
 
 /** Verbs that later work fills in: listed now so `--help` shows the whole tool, honest about state. */
 const comingVerbs: { name: string; args: string; summary: string }[] = [
-  { name: 'validate', args: '[project]', summary: "check a project's runbooks and environments" },
   { name: 'plan', args: '[project]', summary: 'print the deployment plan for review' },
-  { name: 'run', args: '[project]', summary: 'run a runbook against an environment, headless' },
   { name: 'report', args: '<run-id>', summary: 'export the markdown deployment report of a run' },
-  { name: 'verify', args: '<run-id>', summary: "check a run journal's hash chain" },
 ];
 
 export function buildProgram(): Command {
@@ -26,28 +32,84 @@ export function buildProgram(): Command {
     .name('release-pilot')
     .description('Release Pilot: guided, watched and reversible deployments.')
     .version(readAppVersion(), '-v, --version')
-    .showHelpAfterError('(run release-pilot --help for usage)');
+    .showHelpAfterError('(run release-pilot --help for usage)')
+    // `run --version <ref>` belongs to the verb; without this the program's own --version would take it.
+    .enablePositionalOptions();
 
   program
     .command('web')
     .description('serve the app to your browser on 127.0.0.1, behind a token')
     .option('-p, --port <port>', 'port to listen on (default 4310, or a free one if taken)', parsePort)
     .option('-d, --data-dir <dir>', 'where settings, runs and logs live')
-    .action((options: { port?: number; dataDir?: string }) => webCommand(options));
+    .action(async (options: { port?: number; dataDir?: string }) => (await load.web()).webCommand(options));
 
   program
     .command('info')
     .description('show the version and the data directory')
     .option('-d, --data-dir <dir>', 'where settings, runs and logs live')
     .option('--json', 'print JSON')
-    .action((options: { dataDir?: string; json?: boolean }) => infoCommand(options));
+    .action(async (options: { dataDir?: string; json?: boolean }) => (await load.info()).infoCommand(options));
 
   program
     .command('runs')
     .description('list past and open runs, newest first')
     .option('-d, --data-dir <dir>', 'where settings, runs and logs live')
     .option('--json', 'print JSON')
-    .action((options: { dataDir?: string; json?: boolean }) => runsCommand(options));
+    .action(async (options: { dataDir?: string; json?: boolean }) => (await load.runs()).runsCommand(options));
+
+  program
+    .command('validate [path]')
+    .description("check a project's runbooks and environments (a folder), or one runbook or environments file")
+    .option('--json', 'print the problems as JSON')
+    .action(async (path: string | undefined, options: { json?: boolean }) =>
+      (await load.validate()).validateCommand(path ?? '.', options),
+    );
+
+  const dataDirOption = ['-d, --data-dir <dir>', 'where settings, runs and logs live'] as const;
+
+  program
+    .command('run')
+    .description('run a runbook against an environment; asks on the terminal, or takes --answers')
+    .requiredOption('--project <dir>', 'the project folder (a git repository with .release-pilot/)')
+    .requiredOption('--env <name>', 'the environment to deploy to')
+    .requiredOption('--version <ref>', 'the version to deploy: a tag, branch or commit')
+    .option('--runbook <id>', 'which runbook, when the project has several')
+    .option('--strategy <name>', "override the runbook's deployment strategy")
+    .option('--answers <file>', 'checklist ticks, approvals and failure decisions for a run with no terminal')
+    .option(...dataDirOption)
+    .option('--json', 'print events and output as NDJSON')
+    .action(async (options) => {
+      process.exitCode = await (await load.run()).runCommand(options);
+    });
+
+  program
+    .command('resume <run-id>')
+    .description('resume a run left open by a crash, from the step that was running')
+    .option('--answers <file>', 'answers for the rest of the run')
+    .option(...dataDirOption)
+    .option('--json', 'print events and output as NDJSON')
+    .action(async (runId: string, options) => {
+      process.exitCode = await (await load.run()).resumeCommand(runId, options);
+    });
+
+  program
+    .command('close <run-id>')
+    .description('close a run left open by a crash as failed, and release its deploy lock')
+    .requiredOption('--reason <text>', 'why it is closed rather than resumed (journaled)')
+    .option('--by <name>', 'who decides (default: your user name)')
+    .option(...dataDirOption)
+    .action(async (runId: string, options) => {
+      process.exitCode = await (await load.close()).closeCommand(runId, options);
+    });
+
+  program
+    .command('verify <run-id>')
+    .description("check a run journal's hash chain; names the first line that breaks it")
+    .option(...dataDirOption)
+    .option('--json', 'print the verdict as JSON')
+    .action(async (runId: string, options) => {
+      process.exitCode = await (await load.verify()).verifyCommand(runId, options);
+    });
 
   for (const verb of comingVerbs) {
     program

@@ -25,8 +25,11 @@ function start(dataDir: string) {
 function gitProject(root: string) {
   execFileSync('git', ['init', '-q', root]);
   mkdirSync(join(root, '.release-pilot', 'runbooks'), { recursive: true });
-  writeFileSync(join(root, '.release-pilot', 'runbooks', 'deploy.yml'), 'title: Deploy\nsteps:\n  - id: a\n');
-  writeFileSync(join(root, '.release-pilot', 'environments.yml'), 'environments:\n  staging:\n    hosts: [h1]\n');
+  writeFileSync(
+    join(root, '.release-pilot', 'runbooks', 'deploy.yml'),
+    'title: Deploy\nroles: { devops: DevOps Engineer }\nsteps:\n  - { id: a, title: A, owner: devops }\n',
+  );
+  writeFileSync(join(root, '.release-pilot', 'environments.yml'), 'environments:\n  staging: {}\n');
 }
 
 describe('engine (real settings file, real log file, real project)', () => {

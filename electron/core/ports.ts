@@ -1,5 +1,6 @@
 import type { HostKind } from '../../shared/api/schemas/app-info';
 import type { Settings } from '../../shared/api/schemas/settings';
+import type { SecretsPort } from './secrets/secrets-port';
 
 /** Where settings live: electron-store in the desktop app, conf in the browser host and CLI. */
 export interface SettingsPort {
@@ -25,5 +26,7 @@ export interface EnginePorts {
   settings: SettingsPort;
   logger: Logger;
   versions: { app: string; electron?: string; chrome?: string };
+  /** `${secret:NAME}` values: the OS keychain in Electron, the environment elsewhere (default). */
+  secrets?: SecretsPort;
   now?: () => Date;
 }

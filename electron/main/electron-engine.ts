@@ -2,7 +2,9 @@ import { app } from 'electron';
 import ElectronStore from 'electron-store';
 import { createEngine, type Engine } from '../core/engine';
 import { createFileLogger } from '../core/logging/logger';
+import { envSecrets } from '../core/secrets/env-secrets';
 import { createConfSettingsPort } from '../core/settings/conf-settings-port';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
 
 /**
  * RELEASE_PILOT_DATA_DIR moves the data directory for the CLI and browser host
@@ -32,6 +34,7 @@ export function createElectronEngine(): Engine & { flushLogs(): void } {
     dataDir,
     logger,
     settings,
+    secrets: createSafeStorageSecrets(dataDir, envSecrets()),
     versions: { app: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome },
   });
   return { ...engine, flushLogs: flush };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// The base shape of one journal line. The engine issue grows the vocabulary of `type`s; every
-// reader (run list, UI, report, verify) folds the same lines with the pure functions in shared/.
+// One journal line. `type` is one of the names in run-events.ts; every reader (run list, UI,
+// report, verify, resume) folds the same lines with the pure functions in shared/runs.
 
 export const RunEvent = z.object({
   /** 1-based position in the journal. */
@@ -9,8 +9,10 @@ export const RunEvent = z.object({
   at: z.string(),
   type: z.string().min(1),
   data: z.record(z.string(), z.unknown()).default({}),
-  /** sha256 of the previous line (hex); the first event carries 64 zeros. */
+  /** The previous line's hash (hex); the first event carries 64 zeros. */
   prev: z.string().optional(),
+  /** sha256 of this line's text before the hash field: the chain `release-pilot verify` checks. */
+  hash: z.string().optional(),
 });
 export type RunEvent = z.infer<typeof RunEvent>;
 

@@ -6,7 +6,14 @@ const started: RunEvent = {
   seq: 1,
   at: '2026-11-20T10:00:00.000Z',
   type: 'run.started',
-  data: { runbook: 'deploy', environment: 'staging', version: 'v1.1.0', strategy: 'blue-green', operator: 'Ada' },
+  data: {
+    runbook: 'deploy',
+    environment: 'staging',
+    version: 'v1.1.0',
+    strategy: 'blue-green',
+    operator: { by: 'Ada', role: 'devops' },
+    steps: [],
+  },
 };
 
 describe('summarizeRun', () => {

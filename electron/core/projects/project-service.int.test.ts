@@ -70,15 +70,31 @@ describe('opening a project (real folders and git repositories)', () => {
     const broken = runbooks[0]!.problems[0]!;
     expect(broken).toMatchObject({ severity: 'error', file: '.release-pilot/runbooks/broken.yml', line: 4 });
     expect(broken.column).toBeGreaterThan(0);
+    // The full schema: every problem of the file at once, each at its field's line:column.
     expect(runbooks[2]!.problems).toEqual([
+      {
+        severity: 'error',
+        file: '.release-pilot/runbooks/nosteps.yaml',
+        field: 'roles',
+        line: 1,
+        column: 1,
+        message: 'missing required field `roles`',
+      },
       {
         severity: 'error',
         file: '.release-pilot/runbooks/nosteps.yaml',
         field: 'steps',
         line: 2,
         column: 8,
-        message: 'a runbook needs a `steps:` list',
+        message: 'expected a list, found 3',
       },
+    ]);
+    expect(runbooks[1]!.problems.map((p) => [p.field, p.line, p.message])).toEqual([
+      ['roles', 1, 'missing required field `roles`'],
+      ['steps[0].title', 4, 'missing required field `title`'],
+      ['steps[0].owner', 4, 'missing required field `owner`'],
+      ['steps[1].title', 5, 'missing required field `title`'],
+      ['steps[1].owner', 5, 'missing required field `owner`'],
     ]);
     const environments = await readEnvironmentSummaries(root);
     expect(environments.map((e) => [e.name, e.protected, e.hostCount])).toEqual([
@@ -88,7 +104,13 @@ describe('opening a project (real folders and git repositories)', () => {
 
     const summary = await summarizeProject(realpathSync(root));
     expect(summary).toMatchObject({ id: projectIdOf(realpathSync(root)), runbookCount: 3, environmentCount: 2 });
-    expect(summary.problems).toHaveLength(2);
+    // 1 syntax error + 2 + 5 schema errors in the runbooks; each host written as a bare name
+    // (`hosts: [a]`) instead of a mapping: 3 more.
+    expect(summary.problems).toHaveLength(11);
+    expect(environments[1]!.problems.map((p) => p.field)).toEqual([
+      'environments.production.hosts[0]',
+      'environments.production.hosts[1]',
+    ]);
   });
 
   it('reads a single .release-pilot/runbook.yml before the runbooks/ folder', async () => {
@@ -100,6 +122,34 @@ describe('opening a project (real folders and git repositories)', () => {
     expect((await readRunbookSummaries(root)).map((r) => [r.id, r.file])).toEqual([
       ['runbook', '.release-pilot/runbook.yml'],
       ['extra', '.release-pilot/runbooks/extra.yml'],
+    ]);
+  });
+
+  it('lists the built-in runbook for a project without one, and the cross-file warnings', async () => {
+    const root = tempDir();
+    makeProject(root, {
+      '.release-pilot/environments.yml': 'environments:\n  lab:\n    approvals: [sre]\n',
+    });
+    const runbooks = await readRunbookSummaries(root);
+    expect(runbooks.map((r) => [r.id, r.title, r.file, r.stepCount])).toEqual([
+      ['default', 'Deployment workflow (built-in)', '<built-in>/runbooks/default.yml', 9],
+    ]);
+    // Its staging, pre-production and production steps name environments this project lacks.
+    expect(runbooks[0]!.problems.map((p) => [p.severity, p.field])).toEqual([
+      ['warning', 'steps[2].environments[0]'],
+      ['warning', 'steps[3].environments[0]'],
+      ['warning', 'steps[4].environments[0]'],
+    ]);
+    const [lab] = await readEnvironmentSummaries(root);
+    expect(lab!.problems).toEqual([
+      {
+        severity: 'warning',
+        file: '.release-pilot/environments.yml',
+        line: 3,
+        column: 17,
+        field: 'environments.lab.approvals[0]',
+        message: 'role "sre" is not a role of runbook "default": add it to its roles: so someone can approve',
+      },
     ]);
   });
 

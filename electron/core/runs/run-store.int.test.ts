@@ -2,17 +2,32 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
+import { encodeEvent, GENESIS_HASH } from '../journal/journal-line';
 import { useTempDirs } from '../test-support/temp-dir';
 import { getRun, listRuns, runsDir } from './run-store';
 
-function writeJournal(dataDir: string, runId: string, lines: string[]) {
+type Fields = { seq: number; at: string; type: string; data: Record<string, unknown> };
+
+/** Events are chained as the journal writer chains them; raw strings are written as they are (damage). */
+function writeJournal(dataDir: string, runId: string, lines: Array<Fields | string>) {
   const dir = join(runsDir(dataDir), runId);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'journal.ndjson'), `${lines.join('\n')}\n`);
+  let prev = GENESIS_HASH;
+  const text = lines.map((line) => {
+    if (typeof line === 'string') return line;
+    const encoded = encodeEvent({ ...line, prev });
+    prev = encoded.hash;
+    return encoded.line;
+  });
+  writeFileSync(join(dir, 'journal.ndjson'), `${text.join('\n')}\n`);
 }
 
-const event = (seq: number, at: string, type: string, data: Record<string, unknown>) =>
-  JSON.stringify({ seq, at, type, data });
+const event = (seq: number, at: string, type: string, data: Record<string, unknown>): Fields => ({
+  seq,
+  at,
+  type,
+  data,
+});
 
 describe('run store (journals on disk)', () => {
   const tempDir = useTempDirs();
@@ -53,8 +68,8 @@ describe('run store (journals on disk)', () => {
     const byId = Object.fromEntries(runs.map((r) => [r.id, r]));
     expect(byId.good?.status).toBe('open');
     expect(byId.torn).toMatchObject({ status: 'unreadable', eventCount: 1 });
-    expect(byId.torn?.problem).toBe(`${join(runsDir(data), 'torn', 'journal.ndjson')} line 2: not valid JSON`);
-    expect(byId.wrong?.problem).toMatch(/line 1: seq: /);
+    expect(byId.torn?.problem).toBe(`${join(runsDir(data), 'torn', 'journal.ndjson')} line 2: not JSON`);
+    expect(byId.wrong?.problem).toMatch(/line 1: /);
   });
 
   it('gets one run with its events', async () => {

@@ -1,13 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { RunDetail, RunSummary } from '../../../shared/api/schemas/run';
-import { RunEvent } from '../../../shared/runs/run-event';
+import type { RunEvent } from '../../../shared/runs/run-event';
 import { summarizeRun } from '../../../shared/runs/summarize-run';
+import { readJournal } from '../journal/journal-reader';
 
 // Reads runs from `<data>/runs/<run-id>/journal.ndjson`. Writing (hash chain, fsync before each
-// action) belongs to the run executor; this side only reads, and never lets one damaged journal
-// hide the others.
+// action) belongs to the journal writer; this side only reads.
 
 const safeRunId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -21,33 +21,19 @@ interface JournalRead {
   problem?: string;
 }
 
-async function readJournal(dataDir: string, runId: string): Promise<JournalRead> {
+async function readRunJournal(dataDir: string, runId: string): Promise<JournalRead> {
   const file = join(runsDir(dataDir), runId, 'journal.ndjson');
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    await access(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { events: [], missing: code === 'ENOENT', problem: `cannot read ${file} (${code ?? error})` };
   }
-  const events: RunEvent[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line?.trim()) continue;
-    let parsed: ReturnType<typeof RunEvent.safeParse>;
-    try {
-      parsed = RunEvent.safeParse(JSON.parse(line));
-    } catch {
-      return { events, problem: `${file} line ${i + 1}: not valid JSON` };
-    }
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { events, problem: `${file} line ${i + 1}: ${issue?.path.join('.') || 'event'}: ${issue?.message}` };
-    }
-    events.push(parsed.data);
-  }
-  return { events };
+  // The journal reader checks the hash chain as it goes: a damaged run shows as unreadable,
+  // with the first bad line named, and never hides the other runs.
+  const { events, problems } = await readJournal(file);
+  const problem = problems[0];
+  return { events, problem: problem ? `${file} line ${problem.line}: ${problem.reason}` : undefined };
 }
 
 function withProblem(summary: RunSummary, problem?: string): RunSummary {
@@ -66,7 +52,7 @@ export async function listRuns(dataDir: string): Promise<RunSummary[]> {
   }
   const runs = await Promise.all(
     ids.map(async (id) => {
-      const { events, problem } = await readJournal(dataDir, id);
+      const { events, problem } = await readRunJournal(dataDir, id);
       return withProblem(summarizeRun(id, events), problem);
     }),
   );
@@ -78,7 +64,7 @@ export async function getRun(dataDir: string, runId: string): Promise<RunDetail>
   if (!safeRunId.test(runId)) {
     throw new ApiError('invalid-request', `not a run id: ${runId}`, { runId });
   }
-  const { events, problem, missing } = await readJournal(dataDir, runId);
+  const { events, problem, missing } = await readRunJournal(dataDir, runId);
   if (missing) {
     throw new ApiError('not-found', `no run ${runId} in ${runsDir(dataDir)}`, { runId });
   }

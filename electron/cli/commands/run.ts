@@ -1,0 +1,165 @@
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { SignerRecord } from '../../../shared/runs/run-events';
+import { createFileLogger } from '../../core/logging/logger';
+import { defaultDataDir } from '../../core/paths';
+import { answersDecider } from '../../core/run/answers-decider';
+import type { RunDecider } from '../../core/run/run-decider';
+import { type RunHandle, type RunServices, resumeRun, startRun } from '../../core/run/run-launcher';
+import { formatProblem, InvalidRunInputError } from '../../core/run/run-target';
+import { envSecrets } from '../../core/secrets/env-secrets';
+import { createConfSettings } from '../../core/settings/conf-store';
+import { exitCodeOf, exitCodes, isBlocking } from '../run/exit-codes';
+import { loadAnswers } from '../run/load-answers';
+import { closePrompt, promptDecider } from '../run/prompt-decider';
+import { formatEvent } from '../run/run-printer';
+
+export interface RunOptions {
+  project?: string;
+  env?: string;
+  version?: string;
+  runbook?: string;
+  strategy?: string;
+  answers?: string;
+  dataDir?: string;
+  json?: boolean;
+}
+
+function fail(message: string, code: number): number {
+  console.error(`release-pilot run: ${message}`);
+  return code;
+}
+
+async function operatorAndDecider(
+  options: RunOptions,
+  dataDir: string,
+  logger: RunServices['logger'],
+): Promise<{ operator: SignerRecord; decider: RunDecider }> {
+  if (options.answers) {
+    const answers = await loadAnswers(options.answers);
+    return { operator: { by: answers.operator.name, role: answers.operator.role }, decider: answersDecider(answers) };
+  }
+  if (!process.stdin.isTTY) {
+    throw new InvalidRunInputError(
+      'no terminal to ask on: give --answers <file> with the checklist ticks, approvals and failure decisions (docs/answers-file.md)',
+    );
+  }
+  const settings = createConfSettings(dataDir, logger).readRaw();
+  const name =
+    typeof settings.operatorName === 'string' && settings.operatorName ? settings.operatorName : userInfo().username;
+  const role = typeof settings.operatorRole === 'string' && settings.operatorRole ? settings.operatorRole : undefined;
+  const operator = { by: name, role };
+  return { operator, decider: promptDecider(operator) };
+}
+
+function services(dataDir: string, json: boolean | undefined, logger: RunServices['logger']): RunServices {
+  return {
+    dataDir,
+    logger,
+    secrets: envSecrets(),
+    onEvent(event) {
+      if (json) process.stdout.write(`${JSON.stringify({ event })}\n`);
+      else {
+        const line = formatEvent(event);
+        if (line) process.stdout.write(`${line}\n`);
+      }
+    },
+    onOutput(source, stream, line) {
+      if (json) process.stdout.write(`${JSON.stringify({ output: { source, stream, line } })}\n`);
+      else process.stdout.write(`    │ ${line}\n`);
+    },
+  };
+}
+
+/** Ctrl-C once cancels the run (journaled, remote commands stopped); twice leaves at once. */
+function cancelOnSignal(handle: RunHandle, by: string): () => void {
+  let count = 0;
+  const onSignal = () => {
+    count += 1;
+    if (count > 1) process.exit(130);
+    console.error('\ncancelling… (Ctrl-C again to leave at once)');
+    handle.cancel(by);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boolean | undefined): Promise<number> {
+  const handle = await makeHandle();
+  const stop = cancelOnSignal(handle, by);
+  try {
+    const status = await handle.done;
+    if (!json) console.log(`journal: ${handle.runId} (release-pilot verify ${handle.runId})`);
+    return exitCodeOf(status);
+  } finally {
+    stop();
+  }
+}
+
+function explain(error: unknown): number {
+  if (error instanceof InvalidRunInputError) {
+    const lines = error.problems.map(formatProblem);
+    return fail([error.message, ...lines].join('\n'), exitCodes.invalidInput);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (isBlocking(error)) return fail(message, exitCodes.blocked);
+  if ((error as { code?: string }).code === 'missing-secret') return fail(message, exitCodes.invalidInput);
+  return fail(message, exitCodes.runFailed);
+}
+
+export async function runCommand(options: RunOptions): Promise<number> {
+  const missing = (['project', 'env', 'version'] as const).filter((key) => !options[key]);
+  if (missing.length > 0) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}`, exitCodes.invalidInput);
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
+  const { logger, flush } = createFileLogger({ dataDir, sync: true });
+  try {
+    const { operator, decider } = await operatorAndDecider(options, dataDir, logger);
+    return await drive(
+      () =>
+        startRun(
+          {
+            projectRoot: resolve(options.project!),
+            environment: options.env!,
+            version: options.version!,
+            runbook: options.runbook,
+            strategy: options.strategy,
+            operator,
+            decider,
+          },
+          services(dataDir, options.json, logger),
+        ),
+      operator.by,
+      options.json,
+    );
+  } catch (error) {
+    return explain(error);
+  } finally {
+    flush();
+    closePrompt();
+  }
+}
+
+export async function resumeCommand(
+  runId: string,
+  options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>,
+): Promise<number> {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
+  const { logger, flush } = createFileLogger({ dataDir, sync: true });
+  try {
+    const { operator, decider } = await operatorAndDecider(options, dataDir, logger);
+    return await drive(
+      () => resumeRun(runId, { operator, decider }, services(dataDir, options.json, logger)),
+      operator.by,
+      options.json,
+    );
+  } catch (error) {
+    return explain(error);
+  } finally {
+    flush();
+    closePrompt();
+  }
+}

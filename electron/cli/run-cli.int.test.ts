@@ -1,0 +1,200 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeLabProject } from '../core/test-lab/lab-project';
+import { useTempDirs } from '../core/test-support/temp-dir';
+
+// `release-pilot run / resume / verify / runs` as an operator or a CI job runs them: the real bin
+// in a child process, killed with SIGKILL mid-run, resumed, and its journal checked.
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'release-pilot.mjs');
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+}
+
+const runbook = `
+title: CLI run
+roles: { devops: DevOps Engineer }
+steps:
+  - id: prepare
+    title: Prepare
+    owner: devops
+    checklists:
+      - title: Readiness
+        gate: 1
+        items: [{ id: tests, text: All tests passing }]
+    actions:
+      - { type: shell, argv: [echo, preparing] }
+  - id: deploy
+    title: Deploy
+    owner: devops
+    actions:
+      - { id: slow, type: shell, argv: [sleep, "2"] }
+      - { id: done, type: shell, argv: [echo, deployed] }
+`;
+
+const answersYaml = `
+operator: { name: Ada Lovelace, role: devops }
+checklist:
+  prepare.tests: { by: Ada Lovelace, note: "CI run 812 green" }
+`;
+
+describe('release-pilot run, resume and verify', () => {
+  const tempDir = useTempDirs('rp-cli-run-');
+
+  function setup() {
+    const root = tempDir();
+    makeLabProject(root, { runbook, environments: 'environments:\n  staging: {}\n' });
+    const answers = join(tempDir(), 'answers.yml');
+    writeFileSync(answers, answersYaml);
+    return { root, answers, dataDir: tempDir() };
+  }
+
+  it('runs to success (exit 0), and verify checks the chain and names a tampered line (exit 1)', () => {
+    const { root, answers, dataDir } = setup();
+    const run = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      answers,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('☑ prepare.tests — Ada Lovelace (devops): CI run 812 green');
+    expect(run.stdout).toContain('Run succeeded');
+    const runId = /journal: (\S+)/.exec(run.stdout)![1]!;
+    const verified = cli(['verify', runId, '--data-dir', dataDir]);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/journal intact, \d+ events, final hash [0-9a-f]{64}/);
+
+    const file = join(dataDir, 'runs', runId, 'journal.ndjson');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Someone edits a sign-off note after the fact: the hash of that line no longer matches.
+    const tamperedAt = lines.findIndex(
+      (line) => line.includes('CI run 812 green') && line.includes('checklist.ticked'),
+    );
+    expect(tamperedAt).toBeGreaterThan(0);
+    lines[tamperedAt] = lines[tamperedAt]!.replace('CI run 812 green', 'CI run 813 green');
+    writeFileSync(file, lines.join('\n'));
+    const broken = cli(['verify', runId, '--data-dir', dataDir]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`line ${tamperedAt + 1}`);
+  });
+
+  it('exits 2 on a bad answers file or a missing environment, naming the problem', () => {
+    const { root, dataDir } = setup();
+    const bad = join(tempDir(), 'bad.yml');
+    writeFileSync(bad, 'operator: { name: Ada }\nfailures:\n  x: maybe\n');
+    const badAnswers = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      bad,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(badAnswers.status).toBe(2);
+    expect(badAnswers.stderr).toMatch(/bad\.yml:3:\d+: error: failures\.x/);
+    const noEnv = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'prod',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      bad.replace('bad', 'none'),
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(noEnv.status).toBe(2);
+    const missingEnv = cli(['run', '--project', root, '--env', 'nope', '--version', 'v1.1.0', '--data-dir', dataDir]);
+    expect(missingEnv.status).toBe(2);
+  });
+
+  it('survives SIGKILL mid-run: the lock refuses others (exit 3), resume finishes it, the journal verifies', async () => {
+    const { root, answers, dataDir } = setup();
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'run',
+        '--project',
+        root,
+        '--env',
+        'staging',
+        '--version',
+        'v1.1.0',
+        '--answers',
+        answers,
+        '--data-dir',
+        dataDir,
+      ],
+      { stdio: 'pipe' },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (out.includes('deploy.slow')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+      child.once('exit', () => reject(new Error(`the run ended before it could be killed:\n${out}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const runId = /Run (\S+):/.exec(out)![1]!;
+
+    const listed = JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout) as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(listed.find((r) => r.id === runId)?.status).toBe('open');
+
+    const other = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      answers,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(other.status).toBe(3);
+    expect(other.stderr).toMatch(new RegExp(`locked by Ada Lovelace on .*run ${runId}`));
+
+    const resumed = cli(['resume', runId, '--answers', answers, '--data-dir', dataDir]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toContain('Run succeeded');
+    const journal = readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8');
+    expect(journal).toContain('"type":"run.resumed"');
+    // The preparation step passed before the crash and is not done again; the killed action is.
+    expect(journal.match(/"action":"prepare\.1","type":"shell"/g)).toHaveLength(1);
+    expect(journal.match(/"action.started","data":\{"step":"deploy","action":"deploy\.slow"/g)).toHaveLength(2);
+    expect(cli(['verify', runId, '--data-dir', dataDir]).status).toBe(0);
+    expect(existsSync(join(dataDir, 'locks', 'staging.lock'))).toBe(false);
+  }, 60_000);
+});

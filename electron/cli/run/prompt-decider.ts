@@ -1,0 +1,80 @@
+import { createInterface, type Interface } from 'node:readline/promises';
+import type { SignerRecord } from '../../../shared/runs/run-events';
+import type { FailureAnswer, RunDecider } from '../../core/run/run-decider';
+
+// Decisions asked on the terminal, one question at a time. Empty answers take the default shown in
+// brackets; an end of input (Ctrl-D) answers "no one can answer", which stops the run cleanly.
+
+const choices: Record<string, FailureAnswer['decision']> = { r: 'retry', s: 'skip', b: 'rollback', a: 'abort' };
+
+export function promptDecider(operator: SignerRecord, input = process.stdin, output = process.stderr): RunDecider {
+  let rl: Interface | undefined;
+  let closed = false;
+  const ask = async (question: string): Promise<string | null> => {
+    if (closed) return null;
+    rl ??= createInterface({ input, output, terminal: true });
+    rl.once('close', () => {
+      closed = true;
+    });
+    try {
+      return (await rl.question(question)).trim();
+    } catch {
+      return null;
+    }
+  };
+  const yes = async (question: string): Promise<boolean | null> => {
+    const answer = await ask(`${question} [y/N] `);
+    return answer === null ? null : /^y(es)?$/i.test(answer);
+  };
+  return {
+    async tick(request) {
+      const note = request.checkFailed ? ` (automatic check failed: ${request.checkFailed})` : '';
+      const ok = await yes(
+        `  ☐ ${request.text}${note}\n    ${request.checklist}${request.gate ? ` · gate ${request.gate}` : ''} — tick as ${operator.by}?`,
+      );
+      if (!ok) return null;
+      const text = await ask('    note (optional): ');
+      return { ...operator, note: text || undefined };
+    },
+    async approve({ role, roleTitle }) {
+      const by = await ask(`  Approval needed from ${roleTitle} (${role}). Approver's name (empty = no approval): `);
+      if (!by) return null;
+      return { by, role, note: (await ask('    note (optional): ')) || undefined };
+    },
+    async onFailure(request) {
+      output.write(`\n  ✗ ${request.action} failed (attempt ${request.attempt}): ${request.error.message}\n`);
+      for (const line of request.tail.slice(-10)) output.write(`    │ ${line}\n`);
+      for (;;) {
+        const answer = await ask('  [r]etry, [s]kip with a reason, roll [b]ack, or [a]bort? ');
+        if (answer === null) return null;
+        const decision = choices[answer.toLowerCase().slice(0, 1)];
+        if (!decision) continue;
+        if (decision !== 'skip') return { decision, by: operator.by };
+        const reason = await ask('    why may it be skipped? ');
+        if (reason) return { decision, reason, by: operator.by };
+      }
+    },
+    async confirm({ environment }) {
+      const text = await ask(`  ${environment} is protected. Type its name to deploy: `);
+      return text === null ? null : { text, by: operator.by };
+    },
+    async manual({ action, instructions }) {
+      output.write(`\n  ▷ ${action}: ${instructions}\n`);
+      const ok = await yes('    done — continue?');
+      return ok ? operator : null;
+    },
+    async breakLock(holder) {
+      const ok = await yes(
+        `  ${holder.where} is locked by ${holder.holder} (run ${holder.runId}, since ${holder.at})${holder.stale ? ', stale' : ''}. Break the lock?`,
+      );
+      if (!ok) return null;
+      const reason = await ask('    why? ');
+      return reason ? { by: operator.by, reason } : null;
+    },
+  };
+}
+
+/** Closes the prompt's terminal handle so the process can exit. */
+export function closePrompt(): void {
+  process.stdin.pause();
+}

@@ -1,0 +1,86 @@
+import type { RunEvent } from '../../../shared/runs/run-event';
+import type { RunEventData } from '../../../shared/runs/run-events';
+
+// How a run reads on a terminal: one line per thing that happened, output indented beneath its
+// action. `--json` prints the journal events and output lines as NDJSON instead.
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+export function formatEvent(event: RunEvent): string | undefined {
+  const d = event.data as never;
+  switch (event.type) {
+    case 'run.started': {
+      const s = d as RunEventData['run.started'];
+      return `Run ${s.runId}: ${s.runbookTitle} → ${s.environment} @ ${s.version} (operator ${s.operator.by})`;
+    }
+    case 'lock.acquired':
+      return `  lock taken at ${(d as RunEventData['lock.acquired']).where}`;
+    case 'lock.broken': {
+      const b = d as RunEventData['lock.broken'];
+      return `  ! lock of ${b.previous.holder} (run ${b.previous.runId}) broken by ${b.by}: ${b.reason}`;
+    }
+    case 'version.resolved': {
+      const v = d as RunEventData['version.resolved'];
+      return `  version ${v.version}${v.commit ? ` = ${v.commit.slice(0, 12)}` : ''}; live before: ${v.previousVersion ?? 'unknown'}`;
+    }
+    case 'guard.passed':
+    case 'guard.failed': {
+      const g = d as RunEventData['guard.passed'];
+      return `  ${event.type === 'guard.passed' ? '✓' : '✗'} ${g.guard}: ${g.detail}`;
+    }
+    case 'step.started':
+      return undefined;
+    case 'step.skipped': {
+      const s = d as RunEventData['step.skipped'];
+      return `▷ ${s.step} skipped: ${s.reason}`;
+    }
+    case 'step.passed':
+      return `✓ step ${(d as RunEventData['step.passed']).step} passed`;
+    case 'step.failed': {
+      const f = d as RunEventData['step.failed'];
+      return `✗ step ${f.step} failed: ${f.error.message}`;
+    }
+    case 'action.started': {
+      const a = d as RunEventData['action.started'];
+      return `  ▶ ${a.action} ${a.title}${a.attempt > 1 ? ` (attempt ${a.attempt})` : ''}`;
+    }
+    case 'action.passed': {
+      const a = d as RunEventData['action.passed'];
+      return `  ✓ ${a.action} (${seconds(a.durationMs)})`;
+    }
+    case 'action.failed': {
+      const a = d as RunEventData['action.failed'];
+      return `  ✗ ${a.action} failed after ${seconds(a.durationMs)}: ${a.error.message}`;
+    }
+    case 'action.skipped': {
+      const a = d as RunEventData['action.skipped'];
+      return `  ▷ ${a.action} skipped by ${a.by}: ${a.reason}`;
+    }
+    case 'failure.decided': {
+      const f = d as RunEventData['failure.decided'];
+      return `  → ${f.by} chose ${f.decision}${f.reason ? `: ${f.reason}` : ''}`;
+    }
+    case 'checklist.ticked': {
+      const t = d as RunEventData['checklist.ticked'];
+      return `  ☑ ${t.item} — ${t.by}${t.role ? ` (${t.role})` : ''}${t.note ? `: ${t.note}` : ''}`;
+    }
+    case 'approval.granted': {
+      const a = d as RunEventData['approval.granted'];
+      return `  ✔ approved by ${a.by} as ${a.role}`;
+    }
+    case 'rollback.started':
+      return `↺ rolling back: ${(d as RunEventData['rollback.started']).reason}`;
+    case 'rollback.finished':
+      return (d as RunEventData['rollback.finished']).ok ? '↺ rollback finished' : '✗ rollback failed';
+    case 'run.cancelled':
+      return `■ cancelled by ${(d as RunEventData['run.cancelled']).by}`;
+    case 'run.finished': {
+      const f = d as RunEventData['run.finished'];
+      return `Run ${f.status}${f.reason ? `: ${f.reason}` : ''}`;
+    }
+    default:
+      return undefined;
+  }
+}

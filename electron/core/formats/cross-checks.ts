@@ -1,0 +1,63 @@
+import type { Problem } from '../../../shared/api/schemas/common';
+import type { LoadedEnvironments } from './load-environments';
+import type { LoadedRunbook } from './load-runbook';
+import { problemAt } from './load-yaml-with-schema';
+import { isRecord } from './yaml-source';
+
+// Checks that need both files: names a runbook uses must exist in environments.yml and the other
+// way round. Warnings, not errors: each file is valid by itself, but a run would skip a step no
+// environment matches, or wait for an approval no role of the runbook can give.
+
+function environmentNames(environments: LoadedEnvironments): string[] | undefined {
+  if (environments.missing || !isRecord(environments.raw) || !isRecord(environments.raw.environments)) return undefined;
+  return Object.keys(environments.raw.environments);
+}
+
+/** Every name in `${env.X}`'s namespace: the variables of all environments. */
+export function environmentVariableNames(environments: LoadedEnvironments): Set<string> | undefined {
+  if (!environmentNames(environments)) return undefined;
+  const names = new Set<string>();
+  for (const env of Object.values((environments.raw as { environments: Record<string, unknown> }).environments)) {
+    if (isRecord(env) && isRecord(env.variables)) for (const key of Object.keys(env.variables)) names.add(key);
+  }
+  return names;
+}
+
+/** A step's `environments:` that environments.yml does not define. Problems belong to the runbook's file. */
+export function stepEnvironmentWarnings(runbook: LoadedRunbook, environments: LoadedEnvironments): Problem[] {
+  const names = environmentNames(environments);
+  const raw = runbook.raw;
+  if (!names || !runbook.origin || !isRecord(raw) || !Array.isArray(raw.steps)) return [];
+  const problems: Problem[] = [];
+  raw.steps.forEach((step, s) => {
+    const wanted = isRecord(step) && Array.isArray(step.environments) ? step.environments : [];
+    wanted.forEach((name, e) => {
+      if (typeof name === 'string' && !names.includes(name)) {
+        const message = `environment "${name}" is not defined in ${environments.file} (defined: ${names.join(', ') || 'none'}); the step will be skipped in every run`;
+        problems.push(problemAt(runbook.origin!, ['steps', s, 'environments', e], 'warning', message));
+      }
+    });
+  });
+  return problems;
+}
+
+/** Environment `approvals:` roles that a runbook does not declare: no one in its runs could approve. */
+export function approvalRoleWarnings(environments: LoadedEnvironments, runbooks: LoadedRunbook[]): Problem[] {
+  if (!environmentNames(environments) || !environments.origin) return [];
+  const envs = (environments.raw as { environments: Record<string, unknown> }).environments;
+  const withRoles = runbooks.filter((r) => isRecord(r.raw) && isRecord(r.raw.roles));
+  const problems: Problem[] = [];
+  for (const [name, env] of Object.entries(envs)) {
+    const approvals = isRecord(env) && Array.isArray(env.approvals) ? env.approvals : [];
+    approvals.forEach((role, a) => {
+      if (typeof role !== 'string') return;
+      const lacking = withRoles
+        .filter((r) => !Object.hasOwn((r.raw as { roles: object }).roles, role))
+        .map((r) => r.id);
+      if (lacking.length === 0) return;
+      const message = `role "${role}" is not a role of runbook ${lacking.map((id) => `"${id}"`).join(', ')}: add it to its roles: so someone can approve`;
+      problems.push(problemAt(environments.origin!, ['environments', name, 'approvals', a], 'warning', message));
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,67 @@
+import { hostname } from 'node:os';
+import type { LockInfo, LockSite } from './deploy-lock';
+import { ask, type ExecutorContext } from './executor-context';
+import { RunBlockedError } from './run-errors';
+
+// Taking the environment's lock at the start of a run. A lock held by this same run (a resume)
+// is taken over; any other lock refuses the run, naming its holder, unless someone explicitly
+// decides to break it — and that decision is journaled with the holder it replaced.
+
+export function lockHolder(operator: string): string {
+  return `${operator} on ${hostname()}`;
+}
+
+export async function acquireLock(
+  ctx: ExecutorContext,
+  site: LockSite,
+  runId: string,
+  staleAfterMs: number,
+  now: () => Date,
+): Promise<void> {
+  const info: LockInfo = { holder: lockHolder(ctx.operator.by), runId, at: now().toISOString() };
+  const first = await site.tryCreate(info);
+  if (first.ok) {
+    await ctx.recorder.emit('lock.acquired', { where: site.where, holder: info.holder });
+    return;
+  }
+  const holder = first.holder;
+  if (holder?.runId === runId) {
+    await ctx.recorder.emit('lock.acquired', { where: site.where, holder: info.holder });
+    return;
+  }
+  const age = holder ? now().getTime() - Date.parse(holder.at) : Number.POSITIVE_INFINITY;
+  const stale = age > staleAfterMs;
+  const described = holder
+    ? `${holder.holder} (run ${holder.runId}, since ${holder.at})`
+    : 'an unknown holder (unreadable lock info)';
+  const decision = await ask(
+    ctx,
+    ctx.decider.breakLock({
+      holder: holder?.holder ?? 'unknown',
+      runId: holder?.runId ?? 'unknown',
+      at: holder?.at ?? 'unknown',
+      where: site.where,
+      stale,
+    }),
+  );
+  if (!decision) {
+    throw new RunBlockedError(
+      `environment ${ctx.plan.environment.name} is locked by ${described} at ${site.where}${stale ? ' — the lock looks stale; break it explicitly (--break-lock) if that run is gone' : ''}`,
+      'locked',
+    );
+  }
+  await site.remove();
+  const second = await site.tryCreate(info);
+  if (!second.ok)
+    throw new RunBlockedError(
+      `environment ${ctx.plan.environment.name} was locked again while breaking the lock at ${site.where}`,
+      'locked',
+    );
+  await ctx.recorder.emit('lock.broken', {
+    where: site.where,
+    previous: { holder: holder?.holder ?? 'unknown', runId: holder?.runId ?? 'unknown', at: holder?.at ?? 'unknown' },
+    by: decision.by,
+    reason: decision.reason,
+  });
+  await ctx.recorder.emit('lock.acquired', { where: site.where, holder: info.holder });
+}

@@ -1,0 +1,132 @@
+import type { Step } from '../../../shared/formats/runbook-schema';
+import { exitStepId } from '../../../shared/runs/planned-steps';
+import type { EndStatus } from '../../../shared/runs/run-events';
+import type { StepView } from '../../../shared/runs/run-state';
+import { ask, type ExecutorContext } from './executor-context';
+import { runAction } from './run-action';
+import { MissingAnswerError } from './run-decider';
+import { toErrorRecord } from './run-errors';
+import { completeItems } from './run-items';
+import { rollBack } from './run-rollback';
+
+// The run's state machine (DESIGN §2). Steps in order; each: approvals, items due before its
+// actions, the actions, then its remaining checklist. Everything is journaled before it happens,
+// and state comes back from the journal, so a resumed run skips exactly what already passed.
+
+type StepOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
+
+async function grantApprovals(ctx: ExecutorContext, step: Step, view: StepView, extraRoles: string[]): Promise<void> {
+  const roles = [...new Set([...step.approvals, ...extraRoles])];
+  const pending = roles.filter((role) => !view.approvals.some((a) => a.role === role && a.by));
+  if (pending.length === 0) return;
+  await ctx.recorder.emit('step.waiting', { step: step.id, items: [], approvals: pending });
+  for (const role of pending) {
+    const roleTitle = ctx.runbook.roles[role] ?? role;
+    const signer = await ask(ctx, ctx.decider.approve({ step: step.id, role, roleTitle }));
+    if (!signer)
+      throw new MissingAnswerError(`step ${step.id} needs approval by ${roleTitle} (answers file: approvals.${role})`);
+    if (ctx.plan.environment.protected && signer.by === ctx.operator.by) {
+      throw new MissingAnswerError(
+        `${ctx.plan.environment.name} is protected: ${roleTitle}'s approval must come from someone other than the operator (${signer.by})`,
+      );
+    }
+    await ctx.recorder.emit('approval.granted', { step: step.id, role, by: signer.by, note: signer.note });
+  }
+  await ctx.recorder.emit('step.started', { step: step.id });
+}
+
+async function runStep(
+  ctx: ExecutorContext,
+  step: Step,
+  view: StepView,
+  environmentApprovals: string[],
+): Promise<StepOutcome> {
+  if (view.state === 'passed' || view.state === 'skipped') return view.state;
+  const planned = ctx.recorder.state.steps.find((s) => s.id === step.id);
+  const notApplicable = step.environments && !step.environments.includes(ctx.plan.environment.name);
+  if (notApplicable) {
+    await ctx.recorder.emit('step.skipped', {
+      step: step.id,
+      reason: `applies to ${step.environments!.join(', ')} only`,
+      by: 'runbook',
+    });
+    return 'skipped';
+  }
+  await ctx.recorder.emit('step.started', { step: step.id });
+  await grantApprovals(ctx, step, view, environmentApprovals);
+  const before = await completeItems(
+    ctx,
+    step.id,
+    view.items.filter((i) => i.before),
+  );
+  if (before !== 'done') return before;
+  for (const [index, action] of step.actions.entries()) {
+    const outcome = await runAction(ctx, step.id, action, index, step.onFailure);
+    if (outcome === 'rollback' || outcome === 'abort') {
+      const failed = planned?.actions[index];
+      await ctx.recorder.emit('step.failed', {
+        step: step.id,
+        error: failed?.error ?? { code: 'action-failed', message: `${failed?.key ?? step.id} failed` },
+      });
+      return outcome;
+    }
+  }
+  const after = await completeItems(
+    ctx,
+    step.id,
+    view.items.filter((i) => !i.before),
+  );
+  if (after !== 'done') {
+    await ctx.recorder.emit('step.failed', {
+      step: step.id,
+      error: { code: 'check-failed', message: 'a checklist check did not pass' },
+    });
+    return after;
+  }
+  await ctx.recorder.emit('step.passed', { step: step.id });
+  return 'passed';
+}
+
+async function finish(ctx: ExecutorContext, status: EndStatus, reason?: string): Promise<EndStatus> {
+  await ctx.recorder.emit('run.finished', { status, reason });
+  return status;
+}
+
+/** Runs (or resumes) the run to its end and returns how it ended. Never throws for run failures. */
+export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
+  const state = ctx.recorder.state;
+  // The environment's own approvals are asked once, on the first step that changes something.
+  let environmentApprovals = [...ctx.plan.environment.approvals];
+  try {
+    for (const step of ctx.runbook.steps) {
+      const view = state.steps.find((s) => s.id === step.id)!;
+      const touches =
+        step.actions.length > 0 && !(step.environments && !step.environments.includes(ctx.plan.environment.name));
+      const outcome = await runStep(ctx, step, view, touches ? environmentApprovals : []);
+      if (touches) environmentApprovals = [];
+      if (outcome === 'abort') return await finish(ctx, 'aborted', `aborted at step ${step.id}`);
+      if (outcome === 'rollback') {
+        const ok = await rollBack(ctx, `step ${step.id} failed`, 'operator');
+        return await finish(
+          ctx,
+          ok ? 'rolled-back' : 'failed',
+          ok ? `rolled back after step ${step.id} failed` : 'rollback failed',
+        );
+      }
+    }
+    const exit = await completeItems(ctx, exitStepId, state.exitCriteria);
+    if (exit === 'abort') return await finish(ctx, 'aborted', 'exit criteria not met');
+    if (exit === 'rollback') {
+      const ok = await rollBack(ctx, 'exit criteria not met', 'operator');
+      return await finish(ctx, ok ? 'rolled-back' : 'failed', 'exit criteria not met');
+    }
+    return await finish(ctx, 'succeeded');
+  } catch (error) {
+    if (ctx.signal.aborted) {
+      await ctx.recorder.emit('run.cancelled', { by: ctx.cancelledBy(), reason: 'cancelled while running' });
+      return await finish(ctx, 'aborted', `cancelled by ${ctx.cancelledBy()}`);
+    }
+    if (error instanceof MissingAnswerError) return await finish(ctx, 'aborted', error.message);
+    return await finish(ctx, 'failed', toErrorRecord(error).message);
+  }
+}

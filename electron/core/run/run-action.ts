@@ -1,0 +1,156 @@
+import type { Action } from '../../../shared/formats/action-schema';
+import { actionKey } from '../../../shared/formats/runbook-schema';
+import { describeAction } from '../../../shared/plans/describe-action';
+import { planAction } from '../../../shared/plans/plan-action';
+import type { ActionView } from '../../../shared/runs/run-state';
+import { ask, type ExecutorContext } from './executor-context';
+import { MissingAnswerError } from './run-decider';
+import { toErrorRecord } from './run-errors';
+
+// One action, with its automatic retries and then the step's failure policy; under `ask` the
+// operator decides (retry, skip with a reason, roll back, abort) as in guided failure.
+
+export type ActionOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
+
+const tailLines = 30;
+
+function actionSignal(ctx: ExecutorContext, timeoutMs: number | undefined): AbortSignal {
+  return timeoutMs ? AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) : ctx.signal;
+}
+
+async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key: string, attemptNo: number) {
+  const tail: string[] = [];
+  const started = Date.now();
+  let plan: ReturnType<typeof planAction>;
+  try {
+    plan = planAction(action, ctx.plan);
+  } catch (error) {
+    return { ok: false as const, error: toErrorRecord(error), tail, durationMs: 0 };
+  }
+  await ctx.recorder.emit('action.started', {
+    step: stepId,
+    action: key,
+    type: action.type,
+    title: describeAction(action),
+    attempt: attemptNo,
+    plan,
+  });
+  if (plan.kind === 'manual') {
+    const signer = await ask(ctx, ctx.decider.manual({ step: stepId, action: key, instructions: plan.instructions }));
+    if (!signer)
+      throw new MissingAnswerError(
+        `manual action ${key} needs someone to continue it ("manual: continue" in an answers file)`,
+      );
+    await ctx.recorder.emit('manual.continued', { step: stepId, action: key, by: signer.by, note: signer.note });
+    return { ok: true as const, result: undefined, durationMs: Date.now() - started };
+  }
+  const signal = actionSignal(ctx, action.timeout);
+  try {
+    const result = await ctx.tools.runPlan(plan, {
+      signal,
+      output(host, stream, line) {
+        tail.push(host ? `[${host}] ${line}` : line);
+        if (tail.length > tailLines) tail.shift();
+        ctx.output(host ? `${key}@${host}` : key, stream, line);
+      },
+    });
+    return { ok: true as const, result, durationMs: Date.now() - started };
+  } catch (error) {
+    if (ctx.signal.aborted) throw ctx.signal.reason;
+    const record = signal.aborted
+      ? {
+          code: 'timeout',
+          message: `${key} did not finish within ${Math.round((action.timeout ?? 0) / 1000)}s and was stopped`,
+        }
+      : toErrorRecord(error);
+    return { ok: false as const, error: record, tail, durationMs: Date.now() - started };
+  }
+}
+
+export async function runAction(
+  ctx: ExecutorContext,
+  stepId: string,
+  action: Action,
+  index: number,
+  onFailure: string,
+): Promise<ActionOutcome> {
+  const key = actionKey(stepId, action, index);
+  const step = stepId.startsWith('@')
+    ? ctx.recorder.state.rollbackStep
+    : ctx.recorder.state.steps.find((s) => s.id === stepId);
+  const view: ActionView | undefined = step?.actions.find((a) => a.key === key);
+  if (view?.state === 'passed' || view?.state === 'skipped') return view.state;
+  let attempts = view?.attempts ?? 0;
+  let automaticLeft = action.retries;
+  for (;;) {
+    attempts += 1;
+    const outcome = await attempt(ctx, stepId, action, key, attempts);
+    if (outcome.ok) {
+      await ctx.recorder.emit('action.passed', {
+        step: stepId,
+        action: key,
+        durationMs: outcome.durationMs,
+        result: outcome.result,
+      });
+      return 'passed';
+    }
+    await ctx.recorder.emit('action.failed', {
+      step: stepId,
+      action: key,
+      durationMs: outcome.durationMs,
+      attempt: attempts,
+      error: outcome.error,
+      tail: outcome.tail,
+    });
+    if (automaticLeft > 0) {
+      automaticLeft -= 1;
+      await ctx.sleep(action.retryDelay, ctx.signal);
+      continue;
+    }
+    if (onFailure === 'continue') {
+      await ctx.recorder.emit('action.skipped', {
+        step: stepId,
+        action: key,
+        reason: 'failure policy of the step: continue',
+        by: 'runbook',
+      });
+      return 'skipped';
+    }
+    if (onFailure === 'abort' || onFailure === 'rollback') return onFailure;
+    await ctx.recorder.emit('step.waiting', { step: stepId, items: [], approvals: [], decision: key });
+    const answer = await ask(
+      ctx,
+      ctx.decider.onFailure({
+        step: stepId,
+        action: key,
+        title: describeAction(action),
+        error: outcome.error,
+        attempt: attempts,
+        tail: outcome.tail,
+      }),
+    );
+    if (!answer)
+      throw new MissingAnswerError(
+        `${key} failed (${outcome.error.message}) and no decision was given (answers file: failures."${key}")`,
+      );
+    if (answer.decision === 'skip' && !answer.reason?.trim())
+      throw new MissingAnswerError(`skipping ${key} needs a reason`);
+    await ctx.recorder.emit('failure.decided', {
+      step: stepId,
+      action: key,
+      decision: answer.decision,
+      reason: answer.reason,
+      by: answer.by,
+    });
+    if (answer.decision === 'retry') {
+      await ctx.recorder.emit('step.started', { step: stepId });
+      continue;
+    }
+    if (answer.decision === 'skip') {
+      await ctx.recorder.emit('action.skipped', { step: stepId, action: key, reason: answer.reason!, by: answer.by });
+      await ctx.recorder.emit('step.started', { step: stepId });
+      return 'skipped';
+    }
+    return answer.decision;
+  }
+}

@@ -1,0 +1,44 @@
+import { rollbackStepId } from '../../../shared/runs/run-state';
+import type { ExecutorContext } from './executor-context';
+import { runAction } from './run-action';
+import { toErrorRecord } from './run-errors';
+import { completeItems } from './run-items';
+
+// The runbook's rollback procedure: its actions in order, then its verification checklist. A
+// rollback never asks "roll back?" again: a failing rollback action ends it as failed, loudly.
+
+export async function rollBack(
+  ctx: ExecutorContext,
+  reason: string,
+  trigger: 'operator' | 'policy' | 'alert',
+): Promise<boolean> {
+  await ctx.recorder.emit('rollback.started', { reason, trigger });
+  try {
+    await ctx.recorder.emit('step.started', { step: rollbackStepId });
+    for (const [index, action] of ctx.runbook.rollback.actions.entries()) {
+      const outcome = await runAction(ctx, rollbackStepId, action, index, 'abort');
+      if (outcome === 'abort' || outcome === 'rollback') {
+        await ctx.recorder.emit('rollback.finished', {
+          ok: false,
+          error: { code: 'rollback-failed', message: `rollback action ${index + 1} failed` },
+        });
+        return false;
+      }
+    }
+    const items = ctx.recorder.state.rollbackStep?.items ?? [];
+    const checked = await completeItems(ctx, rollbackStepId, items);
+    if (checked !== 'done') {
+      await ctx.recorder.emit('rollback.finished', {
+        ok: false,
+        error: { code: 'rollback-unverified', message: 'rollback verification did not pass' },
+      });
+      return false;
+    }
+    await ctx.recorder.emit('rollback.finished', { ok: true });
+    return true;
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    await ctx.recorder.emit('rollback.finished', { ok: false, error: toErrorRecord(error) });
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+import { safeStorage } from 'electron';
+import ElectronStore from 'electron-store';
+import type { SecretsPort } from '../core/secrets/secrets-port';
+
+// `${secret:NAME}` in the desktop app: values encrypted with the OS keychain (safeStorage: Keychain
+// on macOS, DPAPI on Windows, libsecret/kwallet on Linux) and kept, encrypted, in their own store
+// file in userData. Plain values never touch the disk. Where no keychain is available (a Linux
+// session without a secret service) the environment variables the CLI reads still work.
+
+export interface SecretStore extends SecretsPort {
+  set(name: string, value: string): void;
+  delete(name: string): void;
+  names(): string[];
+}
+
+export function createSafeStorageSecrets(cwd: string, fallback: SecretsPort): SecretStore {
+  const store = new ElectronStore<Record<string, string>>({ cwd, name: 'secrets' });
+  const available = () => safeStorage.isEncryptionAvailable();
+  return {
+    async get(name) {
+      const sealed = store.get(name);
+      if (sealed && available()) return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+      return fallback.get(name);
+    },
+    howToSet(name) {
+      return available()
+        ? `add ${name} in Settings → Secrets (kept in the system keychain)`
+        : `this system has no keychain for Release Pilot; ${fallback.howToSet(name)}`;
+    },
+    set(name, value) {
+      if (!available())
+        throw new Error('the system keychain is not available, so secrets cannot be stored safely here');
+      store.set(name, safeStorage.encryptString(value).toString('base64'));
+    },
+    delete(name) {
+      store.delete(name);
+    },
+    names() {
+      return Object.keys(store.store).sort();
+    },
+  };
+}

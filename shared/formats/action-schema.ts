@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { Argv, HostSelector, Scalar, Slug, StringMap, Text } from './common-fields';
+import { Duration } from './duration';
+
+// Every action a runbook step can take. Each is data (validated here, shown in a dry run) that one
+// runner in electron/core executes. `${…}` variables are resolved per argv item, never into a shell.
+
+const base = {
+  /** Unique within the step; defaults to the action's position (1, 2, …). */
+  id: Slug.optional(),
+  title: Text.optional(),
+  /** Give up on the action after this long (the runner cancels what it started). */
+  timeout: Duration.optional(),
+  /** Automatic attempts after the first failure, before the failure policy applies. */
+  retries: z.number().int().min(0).max(20).default(0),
+  retryDelay: Duration.default(2000),
+};
+
+/** Actions that run on the environment's hosts: all by default, or those named. */
+const onHosts = { hosts: HostSelector.default('all') };
+
+export const ShellAction = z.strictObject({
+  ...base,
+  type: z.literal('shell'),
+  argv: Argv,
+  cwd: z.string().optional(),
+  env: StringMap.optional(),
+});
+
+export const ManualAction = z.strictObject({
+  ...base,
+  type: z.literal('manual'),
+  instructions: Text,
+});
+
+const GitFetch = z.strictObject({ ...base, type: z.literal('git.fetch'), remote: z.string().default('origin') });
+const GitResolve = z.strictObject({ ...base, type: z.literal('git.resolve'), ref: z.string().default('${version}') });
+const GitCheckout = z.strictObject({ ...base, type: z.literal('git.checkout'), ref: z.string().default('${version}') });
+const GitVerifyClean = z.strictObject({ ...base, type: z.literal('git.verify-clean') });
+const GitTag = z.strictObject({
+  ...base,
+  type: z.literal('git.tag'),
+  name: Text,
+  message: z.string().optional(),
+  push: z.boolean().default(false),
+  remote: z.string().default('origin'),
+});
+const GitLog = z.strictObject({
+  ...base,
+  type: z.literal('git.log'),
+  from: z.string().default('${previous_version}'),
+  to: z.string().default('${version}'),
+});
+
+const Healthcheck = z.strictObject({
+  test: Argv,
+  interval: Duration.default(2000),
+  timeout: Duration.default(2000),
+  retries: z.number().int().min(1).default(3),
+});
+
+const DockerBuild = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('docker.build'),
+  context: z.string().default('.'),
+  dockerfile: z.string().optional(),
+  tags: z.array(Scalar).min(1, 'name at least one tag, e.g. app:${version}'),
+  buildArgs: StringMap.optional(),
+});
+const DockerTag = z.strictObject({ ...base, ...onHosts, type: z.literal('docker.tag'), source: Text, target: Text });
+/** Runs the environment's app container (fields default to the environment's `app:`) or another. */
+const DockerRun = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('docker.run'),
+  image: z.string().optional(),
+  name: z.string().optional(),
+  ports: z.array(Scalar).optional(),
+  env: StringMap.optional(),
+  labels: StringMap.optional(),
+  cmd: z.array(Scalar).optional(),
+  replace: z.boolean().default(true),
+  healthcheck: Healthcheck.optional(),
+  network: z.string().optional(),
+});
+const containerField = { container: z.string().optional() };
+const DockerWaitHealthy = z.strictObject({
+  ...base,
+  ...onHosts,
+  ...containerField,
+  type: z.literal('docker.wait-healthy'),
+});
+const DockerStop = z.strictObject({ ...base, ...onHosts, ...containerField, type: z.literal('docker.stop') });
+const DockerRemove = z.strictObject({ ...base, ...onHosts, ...containerField, type: z.literal('docker.remove') });
+const DockerLogs = z.strictObject({
+  ...base,
+  ...onHosts,
+  ...containerField,
+  type: z.literal('docker.logs'),
+  tail: z.number().int().min(0).default(100),
+});
+const DockerExec = z.strictObject({
+  ...base,
+  ...onHosts,
+  ...containerField,
+  type: z.literal('docker.exec'),
+  argv: Argv,
+});
+const DockerList = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('docker.list'),
+  label: z.string().optional(),
+});
+const DockerCompose = z.strictObject({
+  ...base,
+  type: z.literal('docker.compose'),
+  files: z.array(z.string()).optional(),
+  projectName: z.string().optional(),
+  args: Argv,
+});
+
+const SshExec = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('ssh.exec'),
+  argv: Argv,
+  cwd: z.string().optional(),
+  env: StringMap.optional(),
+  /** Hosts worked on at once; defaults to the environment's `concurrency`. */
+  concurrency: z.number().int().min(1).optional(),
+});
+const SshUpload = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('ssh.upload'),
+  from: Text,
+  to: Text,
+  mode: z
+    .string()
+    .regex(/^0?[0-7]{3}$/, 'an octal mode such as "0644"')
+    .optional(),
+});
+
+export const HttpCheckFields = {
+  url: z.string().default('${env.urls.health}'),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']).default('GET'),
+  headers: StringMap.optional(),
+  body: z.string().optional(),
+  expectStatus: z.union([z.number().int(), z.array(z.number().int()).min(1)]).optional(),
+  expectBodyContains: z.string().optional(),
+  maxLatency: Duration.optional(),
+  attempts: z.number().int().min(1).max(100).default(1),
+  interval: Duration.default(1000),
+};
+const HttpCheck = z.strictObject({ ...base, type: z.literal('http.check'), ...HttpCheckFields });
+
+export const actionTypes = [
+  'shell',
+  'manual',
+  'git.fetch',
+  'git.resolve',
+  'git.checkout',
+  'git.verify-clean',
+  'git.tag',
+  'git.log',
+  'docker.build',
+  'docker.tag',
+  'docker.run',
+  'docker.wait-healthy',
+  'docker.stop',
+  'docker.remove',
+  'docker.logs',
+  'docker.exec',
+  'docker.list',
+  'docker.compose',
+  'ssh.exec',
+  'ssh.upload',
+  'http.check',
+] as const;
+
+export const Action = z.discriminatedUnion(
+  'type',
+  [
+    ShellAction,
+    ManualAction,
+    GitFetch,
+    GitResolve,
+    GitCheckout,
+    GitVerifyClean,
+    GitTag,
+    GitLog,
+    DockerBuild,
+    DockerTag,
+    DockerRun,
+    DockerWaitHealthy,
+    DockerStop,
+    DockerRemove,
+    DockerLogs,
+    DockerExec,
+    DockerList,
+    DockerCompose,
+    SshExec,
+    SshUpload,
+    HttpCheck,
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `unknown action type; use one of: ${actionTypes.join(', ')}` : undefined,
+  },
+);
+export type Action = z.output<typeof Action>;
+export type ActionType = Action['type'];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Scalar, Slug, StringMap, Text } from './common-fields';
+import { Duration } from './duration';
+
+// The environments format (`.release-pilot/environments.yml`): `environments:` maps a name to its
+// settings. Secrets never live here: write `${secret:NAME}` and the app resolves it at run time.
+
+export const Host = z
+  .strictObject({
+    name: Slug,
+    address: z.string().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: z.string().min(1).optional(),
+    identityFile: z.string().min(1).optional(),
+    /** Use the running ssh-agent (SSH_AUTH_SOCK), or the agent socket at this path. */
+    agent: z.union([z.boolean(), z.string().min(1)]).optional(),
+    /** Pinned host key fingerprint as `ssh-keygen -lf` prints it: SHA256:… */
+    hostKey: z
+      .string()
+      .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'write the fingerprint as SHA256:<43 base64 characters>')
+      .optional(),
+    knownHosts: z.string().min(1).optional(),
+    /** A `Host` entry of ~/.ssh/config to take address, port, user and identity from. */
+    alias: z.string().min(1).optional(),
+  })
+  .refine((host) => host.address || host.alias, { message: 'give the host an address (or an ~/.ssh/config alias)' })
+  .refine((host) => host.hostKey || host.knownHosts || host.alias, {
+    message: 'pin the host key (hostKey: SHA256:…) or name a knownHosts file, so a changed key is caught',
+  });
+export type Host = z.output<typeof Host>;
+
+export const DockerAccess = z.discriminatedUnion('via', [
+  /** The engine on this machine, through its socket. */
+  z.strictObject({ via: z.literal('local'), socket: z.string().default('/var/run/docker.sock') }),
+  /** Whatever DOCKER_HOST says (unix://, tcp://, ssh://). */
+  z.strictObject({ via: z.literal('env') }),
+  /** The engine on each host, reached through that host's SSH connection. */
+  z.strictObject({ via: z.literal('ssh') }),
+]);
+export type DockerAccess = z.output<typeof DockerAccess>;
+
+export const App = z.strictObject({
+  image: Text,
+  container: Slug,
+  ports: z.array(Scalar).default([]),
+  env: StringMap.default({}),
+  healthPath: z.string().startsWith('/', 'a path such as /health').default('/health'),
+});
+export type App = z.output<typeof App>;
+
+/** Probed with HTTP: `localhost:8080` parses as a URL with scheme "localhost:", so the scheme is checked. */
+const HttpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'write a full http:// or https:// URL, e.g. http://127.0.0.1:8080/health',
+});
+
+export const Environment = z.strictObject({
+  description: z.string().optional(),
+  /** Protected environments need a passed run on `requires` with the same version, approvals and typed confirmation. */
+  protected: z.boolean().default(false),
+  requires: z.array(z.string().min(1)).default([]),
+  /** Roles whose approval every run against this environment needs. */
+  approvals: z.array(Slug).default([]),
+  hosts: z.array(Host).default([]),
+  docker: DockerAccess.default({ via: 'local', socket: '/var/run/docker.sock' }),
+  app: App.optional(),
+  urls: z.strictObject({ health: HttpUrl.optional(), smoke: z.array(HttpUrl).default([]) }).default({ smoke: [] }),
+  variables: StringMap.default({}),
+  /** Hosts worked on at once by ssh actions. */
+  concurrency: z.number().int().min(1).max(256).default(10),
+  /** Where the deploy lock lives on the target (the first host, or this machine when there are none). */
+  lockDir: z.string().optional(),
+  /** A lock older than this is reported as stale (it is still only broken on an explicit decision). */
+  staleLockAfter: Duration.default(2 * 3_600_000),
+});
+export type Environment = z.output<typeof Environment>;
+
+export const EnvironmentsFile = z.strictObject({
+  environments: z.record(
+    z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'environment names are lower-case words'),
+    Environment,
+  ),
+});
+export type EnvironmentsFile = z.output<typeof EnvironmentsFile>;
+export type NamedEnvironment = Environment & { name: string };
