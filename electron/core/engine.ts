@@ -6,11 +6,15 @@ import type { AppInfo } from '../../shared/api/schemas/app-info';
 import type { EnginePorts, Logger } from './ports';
 import { readEnvironmentSummaries, readRunbookSummaries } from './projects/project-files';
 import { projectIdOf, resolveProjectRoot, summarizeProject } from './projects/project-service';
+import { toApiError } from './run/run-api-errors';
+import { createRunService, type RunService } from './run/run-service';
 import { getRun, listRuns } from './runs/run-store';
+import { envSecrets } from './secrets/env-secrets';
 import { createSettingsService } from './settings/settings-service';
 
 export interface Engine {
   handlers: ApiHandlers;
+  runs: RunService;
   events: EventSink;
   logger: Logger;
   info: AppInfo;
@@ -48,6 +52,38 @@ export function createEngine(ports: EnginePorts): Engine {
 
   const listProjects = () => Promise.all(settings.get().recentProjects.map(summarizeProject));
 
+  const secrets = ports.secrets ?? envSecrets();
+  const secretList = () => ({ storage: secrets.storage, names: secrets.names() });
+  const runs = createRunService({
+    dataDir: ports.dataDir,
+    logger,
+    secrets,
+    operator() {
+      const { operatorName, operatorRole } = settings.get();
+      if (!operatorName.trim()) {
+        throw new ApiError('invalid-request', 'set your name in Settings first: it is recorded on every sign-off', {
+          field: 'operatorName',
+        });
+      }
+      return { by: operatorName.trim(), role: operatorRole.trim() || undefined };
+    },
+    push: {
+      event: (runId, event) => events.emit('runs:event', { runId, event }),
+      output: (runId, source, stream, line) => events.emit('runs:output', { runId, source, stream, line }),
+      question: (runId, question, answered) => events.emit('runs:question', { runId, question, answered }),
+    },
+  });
+  /** Run errors become API errors with a code the UI can branch on. */
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R> | R) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        throw toApiError(error);
+      }
+    };
+
   const handlers: ApiHandlers = {
     'app:info': async () => info,
     'settings:get': async () => settings.get(),
@@ -73,6 +109,26 @@ export function createEngine(ports: EnginePorts): Engine {
     'environments:list': async ({ projectId }) => readEnvironmentSummaries(projectRoot(projectId)),
     'runs:list': async () => listRuns(ports.dataDir),
     'runs:get': async ({ runId }) => getRun(ports.dataDir, runId),
+    'runs:start': guarded(async ({ projectId, environment, version, runbook, strategy }) => ({
+      runId: await runs.start({ projectRoot: projectRoot(projectId), environment, version, runbook, strategy }),
+    })),
+    'runs:live': guarded(async ({ runId }) => runs.live(runId)),
+    'runs:answer': guarded(async ({ runId, questionId, answer }) => runs.answer(runId, questionId, answer)),
+    'runs:cancel': guarded(async ({ runId }) => runs.cancel(runId)),
+    'runs:resume': guarded(async ({ runId }) => ({ runId: await runs.resume(runId) })),
+    'runs:close': guarded(async ({ runId, reason }) => runs.close(runId, reason)),
+    'runs:verify': guarded(async ({ runId }) => runs.verify(runId)),
+    'runs:logs': guarded(async ({ runId, source, tail }) => runs.logs(runId, { source, tail })),
+    'secrets:list': async () => secretList(),
+    'secrets:set': guarded(async ({ name, value }) => {
+      secrets.set(name, value);
+      logger.info('secret stored', { name });
+      return secretList();
+    }),
+    'secrets:delete': guarded(async ({ name }) => {
+      secrets.delete(name);
+      return secretList();
+    }),
   };
 
   logger.info('engine started', { host: ports.host, dataDir: ports.dataDir, version: ports.versions.app });
@@ -82,6 +138,7 @@ export function createEngine(ports: EnginePorts): Engine {
     events,
     logger,
     info,
+    runs,
     async close() {
       logger.info('engine stopped');
     },

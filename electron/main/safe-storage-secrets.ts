@@ -1,22 +1,17 @@
 import { safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
-import type { SecretsPort } from '../core/secrets/secrets-port';
+import { type SecretsPort, SecretsReadOnlyError } from '../core/secrets/secrets-port';
 
 // `${secret:NAME}` in the desktop app: values encrypted with the OS keychain (safeStorage: Keychain
 // on macOS, DPAPI on Windows, libsecret/kwallet on Linux) and kept, encrypted, in their own store
 // file in userData. Plain values never touch the disk. Where no keychain is available (a Linux
 // session without a secret service) the environment variables the CLI reads still work.
 
-export interface SecretStore extends SecretsPort {
-  set(name: string, value: string): void;
-  delete(name: string): void;
-  names(): string[];
-}
-
-export function createSafeStorageSecrets(cwd: string, fallback: SecretsPort): SecretStore {
+export function createSafeStorageSecrets(cwd: string, fallback: SecretsPort): SecretsPort {
   const store = new ElectronStore<Record<string, string>>({ cwd, name: 'secrets' });
   const available = () => safeStorage.isEncryptionAvailable();
   return {
+    storage: 'keychain',
     async get(name) {
       const sealed = store.get(name);
       if (sealed && available()) return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
@@ -36,7 +31,7 @@ export function createSafeStorageSecrets(cwd: string, fallback: SecretsPort): Se
       store.delete(name);
     },
     names() {
-      return Object.keys(store.store).sort();
+      return [...new Set([...Object.keys(store.store), ...fallback.names()])].sort();
     },
   };
 }

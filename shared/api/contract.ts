@@ -3,6 +3,20 @@ import { AppInfo } from './schemas/app-info';
 import { Empty } from './schemas/common';
 import { EnvironmentSummary, ProjectRef, ProjectSummary, RunbookSummary } from './schemas/project';
 import { RunDetail, RunEventPush, RunRef, RunSummary } from './schemas/run';
+import {
+  AnswerRequest,
+  CloseRunRequest,
+  JournalVerdict,
+  LiveRun,
+  LogEntry,
+  LogsRequest,
+  QuestionPush,
+  RunControl,
+  RunOutputPush,
+  StartedRun,
+  StartRunRequest,
+} from './schemas/run-control';
+import { DeleteSecretRequest, SecretList, SetSecretRequest } from './schemas/secrets';
 import { Settings, SettingsPatch } from './schemas/settings';
 
 // THE API. One table of request methods and one of pushed events; everything else (Electron IPC
@@ -36,12 +50,25 @@ export const methods = {
   'environments:list': method(ProjectRef, z.array(EnvironmentSummary)),
   'runs:list': query(z.array(RunSummary)),
   'runs:get': method(RunRef, RunDetail),
+  'runs:start': method(StartRunRequest, StartedRun),
+  'runs:live': method(RunControl, LiveRun),
+  'runs:answer': method(AnswerRequest, LiveRun),
+  'runs:cancel': method(RunControl, LiveRun),
+  'runs:resume': method(RunControl, StartedRun),
+  'runs:close': method(CloseRunRequest, RunSummary),
+  'runs:verify': method(RunRef, JournalVerdict),
+  'runs:logs': method(LogsRequest, z.array(LogEntry)),
+  'secrets:list': query(SecretList),
+  'secrets:set': method(SetSecretRequest, SecretList),
+  'secrets:delete': method(DeleteSecretRequest, SecretList),
 } as const;
 
 export const events = {
   'projects:changed': z.array(ProjectSummary),
   'settings:changed': Settings,
   'runs:event': RunEventPush,
+  'runs:output': RunOutputPush,
+  'runs:question': QuestionPush,
 } as const;
 
 export type Methods = typeof methods;

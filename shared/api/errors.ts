@@ -8,6 +8,8 @@ export const errorCodes = [
   'forbidden', // sender is not our window / wrong origin
   'not-found',
   'invalid-project',
+  'conflict', // the thing is in another state: a run already ended, a question already answered
+  'unavailable', // the environment cannot be reached or is locked by another run
   'disconnected', // transport dropped before an answer came
   'timeout',
   'not-implemented',

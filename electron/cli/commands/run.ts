@@ -111,30 +111,15 @@ function explain(error: unknown): number {
   return fail(message, exitCodes.runFailed);
 }
 
-export async function runCommand(options: RunOptions): Promise<number> {
-  const missing = (['project', 'env', 'version'] as const).filter((key) => !options[key]);
-  if (missing.length > 0) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}`, exitCodes.invalidInput);
+type Launch = (who: { operator: SignerRecord; decider: RunDecider }, services: RunServices) => Promise<RunHandle>;
+
+/** Shared by `run` and `resume`: who decides, the services, the run driven to its end, the exit code. */
+async function launch(options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>, start: Launch): Promise<number> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const { logger, flush } = createFileLogger({ dataDir, sync: true });
   try {
-    const { operator, decider } = await operatorAndDecider(options, dataDir, logger);
-    return await drive(
-      () =>
-        startRun(
-          {
-            projectRoot: resolve(options.project!),
-            environment: options.env!,
-            version: options.version!,
-            runbook: options.runbook,
-            strategy: options.strategy,
-            operator,
-            decider,
-          },
-          services(dataDir, options.json, logger),
-        ),
-      operator.by,
-      options.json,
-    );
+    const who = await operatorAndDecider(options, dataDir, logger);
+    return await drive(() => start(who, services(dataDir, options.json, logger)), who.operator.by, options.json);
   } catch (error) {
     return explain(error);
   } finally {
@@ -143,23 +128,28 @@ export async function runCommand(options: RunOptions): Promise<number> {
   }
 }
 
+export async function runCommand(options: RunOptions): Promise<number> {
+  const missing = (['project', 'env', 'version'] as const).filter((key) => !options[key]);
+  if (missing.length > 0) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}`, exitCodes.invalidInput);
+  return launch(options, ({ operator, decider }, services) =>
+    startRun(
+      {
+        projectRoot: resolve(options.project!),
+        environment: options.env!,
+        version: options.version!,
+        runbook: options.runbook,
+        strategy: options.strategy,
+        operator,
+        decider,
+      },
+      services,
+    ),
+  );
+}
+
 export async function resumeCommand(
   runId: string,
   options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>,
 ): Promise<number> {
-  const dataDir = resolve(options.dataDir ?? defaultDataDir());
-  const { logger, flush } = createFileLogger({ dataDir, sync: true });
-  try {
-    const { operator, decider } = await operatorAndDecider(options, dataDir, logger);
-    return await drive(
-      () => resumeRun(runId, { operator, decider }, services(dataDir, options.json, logger)),
-      operator.by,
-      options.json,
-    );
-  } catch (error) {
-    return explain(error);
-  } finally {
-    flush();
-    closePrompt();
-  }
+  return launch(options, (who, services) => resumeRun(runId, who, services));
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../lib/coded-error';
+
 export type CoverageErrorCode =
   | 'missing-file'
   | 'unreadable-file'
@@ -5,14 +7,4 @@ export type CoverageErrorCode =
   | 'missing-metric' // the format is right but the asked-for total is absent or not a number
   | 'invalid-check';
 
-export class CoverageError extends Error {
-  readonly code: CoverageErrorCode;
-  readonly details: Record<string, unknown>;
-
-  constructor(code: CoverageErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'CoverageError';
-    this.code = code;
-    this.details = details;
-  }
-}
+export class CoverageError extends CodedError<CoverageErrorCode> {}

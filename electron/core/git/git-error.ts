@@ -1,3 +1,5 @@
+import { CodedError } from '../lib/coded-error';
+
 export type GitErrorCode =
   | 'not-a-repo'
   | 'no-remote'
@@ -12,14 +14,4 @@ export type GitErrorCode =
   | 'git-failed'; // any other non-zero exit; the message carries git's own words
 
 /** A git operation that failed; `code` is what callers branch on, `details` names repo and ref. */
-export class GitError extends Error {
-  readonly code: GitErrorCode;
-  readonly details: Record<string, unknown>;
-
-  constructor(code: GitErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'GitError';
-    this.code = code;
-    this.details = details;
-  }
-}
+export class GitError extends CodedError<GitErrorCode> {}

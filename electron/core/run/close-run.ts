@@ -4,6 +4,7 @@ import { readJournal } from '../journal/journal-reader';
 import { openJournal } from '../journal/journal-writer';
 import type { Logger } from '../ports';
 import { runsDir } from '../runs/run-store';
+import { RunStateError } from './run-errors';
 import { loadRunTarget } from './run-target';
 import { createRunTools } from './tool-runners';
 
@@ -19,9 +20,10 @@ export async function closeRun(
 ): Promise<{ lockReleased: boolean }> {
   const runDir = join(runsDir(dataDir), runId);
   const { events, problems } = await readJournal(join(runDir, 'journal.ndjson'));
-  if (problems.length > 0 && events.length === 0) throw new Error(`cannot read run ${runId}: ${problems[0]?.message}`);
+  if (problems.length > 0 && events.length === 0)
+    throw new RunStateError(`cannot read run ${runId}: ${problems[0]?.message}`);
   const state = foldRun(runId, events);
-  if (state.status !== 'open') throw new Error(`run ${runId} already ended (${state.status})`);
+  if (state.status !== 'open') throw new RunStateError(`run ${runId} already ended (${state.status})`);
   const journal = await openJournal(runDir, { create: false });
   try {
     await journal.append('run.finished', {

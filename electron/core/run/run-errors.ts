@@ -43,3 +43,12 @@ export function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && unreachableCodes.has(code);
 }
+
+/** The run is not in a state for this: it already ended, or its journal cannot be continued. */
+export class RunStateError extends Error {
+  readonly code = 'conflict';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunStateError';
+  }
+}

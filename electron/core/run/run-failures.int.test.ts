@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyLabKeys, labHostsYaml, makeLabProject } from '../test-lab/lab-project';
 import { type SshdLab, startSshdLab } from '../test-lab/sshd-lab';
@@ -152,7 +153,8 @@ describe('executor: failures and refusals', () => {
       version: 'v1.1.0',
       env: { ...process.env, RELEASE_PILOT_SECRET_API_TOKEN: secret },
     });
-    expect(run.status).toBe('succeeded');
+    expect(run.find('action.failed').map((e) => e.data)).toEqual([]);
+    expect(run.find('run.finished')[0]?.data).toEqual({ status: 'succeeded' });
     expect(run.output.map((o) => o.line)).toEqual(['token=[secret]', '[secret]', '[secret]']);
     expect(run.journalText).not.toContain(secret);
     expect(run.logsText).not.toContain(secret);
@@ -249,6 +251,41 @@ describe('executor: failures and refusals', () => {
     expect(second.message).toMatch(/host-1:\/tmp\/.*\/locks\/lab\.lock/);
     release();
     expect((await first!).status).toBe('succeeded');
+  });
+
+  it('shows a stale lock and breaks it only on an explicit decision, journaling whose lock it was', async () => {
+    const lockDir = `${tempDir()}/locks`;
+    const root = project(
+      echoStep,
+      `environments:\n  lab:\n    lockDir: ${lockDir}\n    staleLockAfter: 1m\n    hosts:\n${labHostsYaml(lab.hosts)}\n`,
+    );
+    // A laptop that crashed yesterday left its lock on the target.
+    mkdirSync(`${lockDir}/lab.lock`, { recursive: true });
+    const old = { holder: 'Linus on laptop-7', runId: '20261125-093000-lab-beef', at: '2026-11-25T09:30:00.000Z' };
+    writeFileSync(`${lockDir}/lab.lock/info.json`, JSON.stringify(old));
+
+    const refused = await runInLab({
+      projectRoot: root,
+      dataDir: tempDir(),
+      environment: 'lab',
+      version: 'v1.1.0',
+    }).catch((e) => e);
+    expect(refused).toBeInstanceOf(RunBlockedError);
+    expect(refused.message).toContain(
+      'Linus on laptop-7 (run 20261125-093000-lab-beef, since 2026-11-25T09:30:00.000Z)',
+    );
+    expect(refused.message).toContain('looks stale');
+
+    const broken = await runInLab({
+      projectRoot: root,
+      dataDir: tempDir(),
+      environment: 'lab',
+      version: 'v1.1.0',
+      answers: answers({ breakLock: true }),
+    });
+    expect(broken.status).toBe('succeeded');
+    expect(broken.find('lock.broken')[0]?.data).toMatchObject({ previous: old, by: 'Ada Lovelace' });
+    expect(existsSync(`${lockDir}/lab.lock`)).toBe(false);
   });
 
   it('guards a protected environment: staging must have passed the same version, and its name must be typed', async () => {

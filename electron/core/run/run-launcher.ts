@@ -19,7 +19,7 @@ import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
 import type { RunDecider } from './run-decider';
-import { isUnreachable, RunBlockedError } from './run-errors';
+import { isUnreachable, RunBlockedError, RunStateError } from './run-errors';
 import { checkGuards } from './run-guards';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { type LoadedRunTarget, loadRunTarget } from './run-target';
@@ -249,11 +249,13 @@ export async function resumeRun(
 ): Promise<RunHandle> {
   const runDir = join(runsDir(services.dataDir), runId);
   const { events, problems } = await readJournal(join(runDir, 'journal.ndjson'));
-  if (problems.length > 0) throw new Error(`cannot resume ${runId}: ${problems[0]?.message ?? 'journal damaged'}`);
+  if (problems.length > 0)
+    throw new RunStateError(`cannot resume ${runId}: ${problems[0]?.message ?? 'journal damaged'}`);
   const state = foldRun(runId, events);
-  if (state.status !== 'open') throw new Error(`run ${runId} already ended (${state.status}); nothing to resume`);
+  if (state.status !== 'open')
+    throw new RunStateError(`run ${runId} already ended (${state.status}); nothing to resume`);
   if (!state.projectPath || !state.environment || !state.version)
-    throw new Error(`run ${runId} has no run.started event; it cannot be resumed`);
+    throw new RunStateError(`run ${runId} has no run.started event; it cannot be resumed`);
   const target = await loadRunTarget(state.projectPath, state.environment, state.runbook);
   const secrets = await resolveSecrets([target.runbook, target.environment], services.secrets);
   return drive(

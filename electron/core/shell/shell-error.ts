@@ -1,3 +1,5 @@
+import { CodedError } from '../lib/coded-error';
+
 export type ShellErrorCode =
   | 'invalid-command' // argv empty or not strings: a bug or a malformed runbook, never run
   | 'command-not-found'
@@ -8,14 +10,4 @@ export type ShellErrorCode =
   | 'aborted';
 
 /** A local command that could not run or was stopped; `code` is what callers branch on. */
-export class ShellError extends Error {
-  readonly code: ShellErrorCode;
-  readonly details: Record<string, unknown>;
-
-  constructor(code: ShellErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'ShellError';
-    this.code = code;
-    this.details = details;
-  }
-}
+export class ShellError extends CodedError<ShellErrorCode> {}

@@ -35,6 +35,9 @@ export function makeLabProject(
 ): LabProject {
   mkdirSync(join(root, '.release-pilot'), { recursive: true });
   git(root, 'init', '-q', '-b', 'main');
+  // A team member's clone has an identity; a fresh CI machine has none, and `git tag -a` needs one.
+  git(root, 'config', 'user.name', 'Lab Operator');
+  git(root, 'config', 'user.email', 'operator@example.test');
   // The runbook and environments are committed, as a team keeps them in its repository.
   writeFileSync(join(root, '.release-pilot', 'runbook.yml'), files.runbook);
   writeFileSync(join(root, '.release-pilot', 'environments.yml'), files.environments);

@@ -1,0 +1,21 @@
+import { ApiError } from '../../../shared/api/errors';
+import { isUnreachable, RunBlockedError } from './run-errors';
+import { InvalidRunInputError } from './run-target';
+
+// What a run's failure to start (or to be steered) means to the app: a code the UI branches on,
+// and the message and problems a person needs to fix it.
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof InvalidRunInputError)
+    return new ApiError('invalid-project', message, { problems: error.problems });
+  if (error instanceof RunBlockedError || isUnreachable(error)) return new ApiError('unavailable', message);
+  const code = (error as { code?: unknown }).code;
+  if (code === 'missing-secret' || code === 'invalid-request') return new ApiError('invalid-request', message);
+  if (code === 'not-found' || (error as NodeJS.ErrnoException).code === 'ENOENT')
+    return new ApiError('not-found', message);
+  if (code === 'conflict') return new ApiError('conflict', message);
+  if (code === 'not-implemented') return new ApiError('not-implemented', message);
+  return new ApiError('internal', message);
+}

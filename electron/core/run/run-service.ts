@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import type { RunSummary } from '../../../shared/api/schemas/run';
+import type { Answer, LiveRun, Question } from '../../../shared/api/schemas/run-control';
+import type { SignerRecord } from '../../../shared/runs/run-events';
+import { verifyJournal } from '../journal/journal-reader';
+import { readLogs } from '../journal/logs-reader';
+import type { Logger } from '../ports';
+import { getRun, runsDir } from '../runs/run-store';
+import type { SecretsPort } from '../secrets/secrets-port';
+import { closeRun } from './close-run';
+import { createQueueDecider, type QueueDecider } from './queue-decider';
+import { type RunHandle, type RunServices, resumeRun, startRun } from './run-launcher';
+
+// The runs this app is driving, for the API: start, answer, cancel, resume, close. Every event
+// and output line is pushed to the windows as it happens; questions wait until someone answers.
+
+export interface RunServiceOptions {
+  dataDir: string;
+  logger: Logger;
+  secrets: SecretsPort;
+  operator(): SignerRecord;
+  push: {
+    event(runId: string, event: import('../../../shared/runs/run-event').RunEvent): void;
+    output(runId: string, source: string, stream: string, line: string): void;
+    question(runId: string, question: Question | null, answered?: string): void;
+  };
+}
+
+interface Active {
+  handle?: RunHandle;
+  decider: QueueDecider;
+}
+
+export interface RunService {
+  start(request: {
+    projectRoot: string;
+    environment: string;
+    version: string;
+    runbook?: string;
+    strategy?: string;
+  }): Promise<string>;
+  resume(runId: string): Promise<string>;
+  live(runId: string): LiveRun;
+  answer(runId: string, questionId: string, answer: Answer): LiveRun;
+  cancel(runId: string): LiveRun;
+  close(runId: string, reason: string): Promise<RunSummary>;
+  verify(runId: string): ReturnType<typeof verifyJournal>;
+  logs(
+    runId: string,
+    options: { source?: string; tail?: number },
+  ): Promise<Array<{ at: string; source: string; stream: string; line: string }>>;
+  /** Waits for a run this app drives to end (tests, shutdown). */
+  settled(runId: string): Promise<void>;
+}
+
+export class RunNotActiveError extends Error {
+  readonly code = 'conflict';
+  constructor(runId: string) {
+    super(`run ${runId} is not being driven by this app (it ended, or another app runs it)`);
+  }
+}
+
+export function createRunService(options: RunServiceOptions): RunService {
+  const active = new Map<string, Active>();
+
+  async function drive(launch: (decider: QueueDecider, services: RunServices) => Promise<RunHandle>): Promise<string> {
+    let runId = '';
+    const decider = createQueueDecider(
+      () => runId,
+      options.operator(),
+      (question, answered) => options.push.question(runId, question, answered),
+    );
+    const services: RunServices = {
+      dataDir: options.dataDir,
+      logger: options.logger,
+      secrets: options.secrets,
+      onEvent: (event) => options.push.event(runId, event),
+      onOutput: (source, stream, line) => options.push.output(runId, source, stream, line),
+    };
+    const entry: Active = { decider };
+    const handle = await launch(decider, services);
+    runId = handle.runId;
+    entry.handle = handle;
+    active.set(runId, entry);
+    handle.done
+      .catch((error: unknown) => options.logger.warn('run ended before its steps', { runId, error: String(error) }))
+      .finally(() => {
+        decider.clear();
+        active.delete(runId);
+      });
+    return runId;
+  }
+
+  const require = (runId: string): Active => {
+    const entry = active.get(runId);
+    if (!entry) throw new RunNotActiveError(runId);
+    return entry;
+  };
+
+  return {
+    start: (request) =>
+      drive((decider, services) => startRun({ ...request, operator: options.operator(), decider }, services)),
+    resume: (runId) => {
+      if (active.has(runId)) throw new RunNotActiveError(runId);
+      return drive((decider, services) => resumeRun(runId, { operator: options.operator(), decider }, services));
+    },
+    live(runId) {
+      const entry = active.get(runId);
+      return { runId, active: entry !== undefined, questions: entry?.decider.pending() ?? [] };
+    },
+    answer(runId, questionId, answer) {
+      require(runId).decider.answer(questionId, answer);
+      return this.live(runId);
+    },
+    cancel(runId) {
+      require(runId).handle?.cancel(options.operator().by);
+      return this.live(runId);
+    },
+    async close(runId, reason) {
+      if (active.has(runId)) throw new RunNotActiveError(runId);
+      await closeRun(options.dataDir, runId, options.operator().by, reason, options.logger);
+      const { events: _events, ...summary } = await getRun(options.dataDir, runId);
+      return summary;
+    },
+    verify: (runId) => verifyJournal(join(runsDir(options.dataDir), runId, 'journal.ndjson')),
+    async logs(runId, { source, tail }) {
+      const { entries } = await readLogs(join(runsDir(options.dataDir), runId), { source, tail });
+      return entries.map((e) => ({ at: e.at, source: e.source, stream: e.stream, line: e.line }));
+    },
+    async settled(runId) {
+      await active.get(runId)?.handle?.done.then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+  };
+}

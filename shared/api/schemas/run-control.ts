@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Id, Problem } from './common';
+
+// Driving a run from the app: start it, answer what it asks (ticks, approvals, failure decisions,
+// the typed confirmation), cancel, resume or close it. The run asks through `runs:question` events
+// and waits; any window may answer, and the first answer wins.
+
+export const StartRunRequest = z
+  .object({
+    projectId: Id,
+    environment: z.string().min(1),
+    version: z.string().trim().min(1, 'choose a version to deploy'),
+    runbook: z.string().min(1).optional(),
+    strategy: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const StartedRun = z.object({ runId: Id });
+
+const base = { id: Id, runId: Id };
+
+export const Question = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('tick'),
+    step: z.string(),
+    item: z.string(),
+    text: z.string(),
+    checklist: z.string(),
+    gate: z.number().optional(),
+    checkFailed: z.string().optional(),
+  }),
+  z.object({ ...base, kind: z.literal('approve'), step: z.string(), role: z.string(), roleTitle: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('failure'),
+    step: z.string(),
+    action: z.string(),
+    title: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+    attempt: z.number().int(),
+    tail: z.array(z.string()),
+  }),
+  z.object({ ...base, kind: z.literal('confirm'), environment: z.string() }),
+  z.object({ ...base, kind: z.literal('manual'), step: z.string(), action: z.string(), instructions: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('break-lock'),
+    holder: z.string(),
+    lockRunId: z.string(),
+    at: z.string(),
+    where: z.string(),
+    stale: z.boolean(),
+  }),
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionKind = Question['kind'];
+
+const note = z.string().max(2000).optional();
+
+export const Answer = z.discriminatedUnion('kind', [
+  /** Ticks an item as the operator (or the named person, e.g. a QA engineer at the same desk). */
+  z
+    .object({ kind: z.literal('tick'), by: z.string().trim().min(1).optional(), role: z.string().optional(), note })
+    .strict(),
+  z.object({ kind: z.literal('approve'), by: z.string().trim().min(1, "the approver's name"), note }).strict(),
+  z
+    .object({
+      kind: z.literal('failure'),
+      decision: z.enum(['retry', 'skip', 'rollback', 'abort']),
+      reason: z.string().trim().optional(),
+    })
+    .strict()
+    .refine((a) => a.decision !== 'skip' || (a.reason ?? '').length > 0, {
+      message: 'skipping needs a reason',
+      path: ['reason'],
+    }),
+  z.object({ kind: z.literal('confirm'), text: z.string() }).strict(),
+  z.object({ kind: z.literal('manual'), note }).strict(),
+  z
+    .object({ kind: z.literal('break-lock'), reason: z.string().trim().min(1, 'say why the lock may be broken') })
+    .strict(),
+  /** No one will answer (an approver refuses, the operator will not continue): the run stops, saying so. */
+  z.object({ kind: z.literal('decline'), reason: z.string().trim().optional() }).strict(),
+]);
+export type Answer = z.infer<typeof Answer>;
+
+export const AnswerRequest = z.object({ runId: Id, questionId: Id, answer: Answer }).strict();
+
+export const RunControl = z.object({ runId: Id }).strict();
+export const CloseRunRequest = z
+  .object({ runId: Id, reason: z.string().trim().min(1, 'say why the run is closed') })
+  .strict();
+
+export const LiveRun = z.object({
+  runId: Id,
+  /** True while this app is driving the run (it can be answered and cancelled here). */
+  active: z.boolean(),
+  questions: z.array(Question),
+});
+export type LiveRun = z.infer<typeof LiveRun>;
+
+export const JournalVerdict = z.union([
+  z.object({ ok: z.literal(true), lines: z.number().int(), finalHash: z.string() }),
+  z.object({ ok: z.literal(false), line: z.number().int(), reason: z.string(), message: z.string() }),
+]);
+
+export const LogsRequest = z
+  .object({ runId: Id, source: z.string().optional(), tail: z.number().int().min(1).max(100_000).optional() })
+  .strict();
+export const LogEntry = z.object({ at: z.string(), source: z.string(), stream: z.string(), line: z.string() });
+
+export const RunOutputPush = z.object({ runId: Id, source: z.string(), stream: z.string(), line: z.string() });
+export const QuestionPush = z.object({ runId: Id, question: Question.nullable(), answered: Id.optional() });
+
+/** A run that could not start: bad project files come with their problems and positions. */
+export const StartProblems = z.array(Problem);
