@@ -90,6 +90,33 @@ describe('release-pilot run, resume and verify', () => {
     expect(broken.stderr).toContain(`line ${tamperedAt + 1}`);
   });
 
+  it('keeps deploying when its terminal goes away (stdout closed mid-run)', async () => {
+    const { root, answers, dataDir } = setup();
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'run',
+        '--project',
+        root,
+        '--env',
+        'staging',
+        '--version',
+        'v1.1.0',
+        '--answers',
+        answers,
+        '--data-dir',
+        dataDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    const listed = JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout) as Array<{ status: string }>;
+    expect(listed.map((r) => r.status)).toEqual(['succeeded']);
+  }, 30_000);
+
   it('exits 2 on a bad answers file or a missing environment, naming the problem', () => {
     const { root, dataDir } = setup();
     const bad = join(tempDir(), 'bad.yml');

@@ -23,8 +23,11 @@ export function createSafeStorageSecrets(cwd: string, fallback: SecretsPort): Se
         : `this system has no keychain for Release Pilot; ${fallback.howToSet(name)}`;
     },
     set(name, value) {
-      if (!available())
-        throw new Error('the system keychain is not available, so secrets cannot be stored safely here');
+      if (!available()) {
+        throw new SecretsReadOnlyError(
+          'the system keychain is not available, so secrets cannot be stored safely here; use RELEASE_PILOT_SECRET_<NAME> environment variables instead',
+        );
+      }
       store.set(name, safeStorage.encryptString(value).toString('base64'));
     },
     delete(name) {

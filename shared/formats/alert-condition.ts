@@ -56,5 +56,7 @@ export function unitProblem(condition: AlertCondition): string | undefined {
   const allowed = unitsByMetric[condition.metric];
   if (!allowed || allowed.includes(condition.unit)) return undefined;
   const shown = allowed.map((u) => (u === 'ms' ? 'ms, s or m' : u || 'no unit')).join(' or ');
-  return `${condition.metric} is measured in ${shown}; write e.g. ${condition.metric} ${condition.op} ${allowed[0] === '%' ? '5%' : allowed[0] === 'ms' ? '2s' : '100/s'}`;
+  const example =
+    condition.metric === 'availability' ? '99.5%' : allowed[0] === '%' ? '5%' : allowed[0] === 'ms' ? '2s' : '100/s';
+  return `${condition.metric} is measured in ${shown}; write e.g. ${condition.metric} ${condition.op} ${example}`;
 }

@@ -12,7 +12,7 @@ import { createConfSettings } from '../../core/settings/conf-store';
 import { exitCodeOf, exitCodes, isBlocking } from '../run/exit-codes';
 import { loadAnswers } from '../run/load-answers';
 import { closePrompt, promptDecider } from '../run/prompt-decider';
-import { formatEvent } from '../run/run-printer';
+import { createRunPrinter } from '../run/run-printer';
 
 export interface RunOptions {
   project?: string;
@@ -52,21 +52,37 @@ async function operatorAndDecider(
   return { operator, decider: promptDecider(operator) };
 }
 
+/**
+ * A deployment must not die because its terminal went away (`| head`, a closed SSH session to the
+ * jump host): a broken stdout only stops the printing; the run, its journal and its lock go on.
+ */
+function safeWriter(): (text: string) => void {
+  let open = true;
+  process.stdout.on('error', () => {
+    open = false;
+  });
+  return (text) => {
+    if (open) process.stdout.write(text);
+  };
+}
+
 function services(dataDir: string, json: boolean | undefined, logger: RunServices['logger']): RunServices {
+  const print = createRunPrinter();
+  const write = safeWriter();
   return {
     dataDir,
     logger,
     secrets: envSecrets(),
     onEvent(event) {
-      if (json) process.stdout.write(`${JSON.stringify({ event })}\n`);
+      if (json) write(`${JSON.stringify({ event })}\n`);
       else {
-        const line = formatEvent(event);
-        if (line) process.stdout.write(`${line}\n`);
+        const line = print(event);
+        if (line) write(`${line}\n`);
       }
     },
     onOutput(source, stream, line) {
-      if (json) process.stdout.write(`${JSON.stringify({ output: { source, stream, line } })}\n`);
-      else process.stdout.write(`    │ ${line}\n`);
+      if (json) write(`${JSON.stringify({ output: { source, stream, line } })}\n`);
+      else write(`    │ ${line}\n`);
     },
   };
 }

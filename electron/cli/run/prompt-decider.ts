@@ -41,9 +41,8 @@ export function promptDecider(operator: SignerRecord, input = process.stdin, out
       if (!by) return null;
       return { by, role, note: (await ask('    note (optional): ')) || undefined };
     },
-    async onFailure(request) {
-      output.write(`\n  ✗ ${request.action} failed (attempt ${request.attempt}): ${request.error.message}\n`);
-      for (const line of request.tail.slice(-10)) output.write(`    │ ${line}\n`);
+    async onFailure() {
+      // The failure and its output are already on screen (the run printer shows them).
       for (;;) {
         const answer = await ask('  [r]etry, [s]kip with a reason, roll [b]ack, or [a]bort? ');
         if (answer === null) return null;

@@ -31,7 +31,7 @@ export function formatEvent(event: RunEvent): string | undefined {
       return `  ${event.type === 'guard.passed' ? '✓' : '✗'} ${g.guard}: ${g.detail}`;
     }
     case 'step.started':
-      return undefined;
+      return undefined; // printed once, with its title, by createRunPrinter
     case 'step.skipped': {
       const s = d as RunEventData['step.skipped'];
       return `▷ ${s.step} skipped: ${s.reason}`;
@@ -83,4 +83,24 @@ export function formatEvent(event: RunEvent): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A printer for one run: like formatEvent, plus each step's heading the first time it starts. */
+export function createRunPrinter(): (event: RunEvent) => string | undefined {
+  const titles = new Map<string, string>();
+  const started = new Set<string>();
+  return (event) => {
+    if (event.type === 'run.started') {
+      for (const step of (event.data as unknown as RunEventData['run.started']).steps ?? []) {
+        titles.set(step.id, `${step.title} (${step.owner})`);
+      }
+    }
+    if (event.type === 'step.started') {
+      const step = (event.data as unknown as RunEventData['step.started']).step;
+      if (started.has(step)) return undefined;
+      started.add(step);
+      return `── ${step === '@rollback' ? 'Rollback' : (titles.get(step) ?? step)}`;
+    }
+    return formatEvent(event);
+  };
 }

@@ -63,21 +63,28 @@ export function remoteLockSite(
   environment: string,
 ): LockSite {
   const lockDir = `${dir.replace(/\/$/, '')}/${environment}.lock`;
-  const infoFile = `${lockDir}/info.json`;
   return {
     where: `${hostName}:${lockDir}`,
     async tryCreate(info) {
       const conn = await connection();
-      await exec(conn, ['mkdir', '-p', dir], { check: true });
-      const made = await exec(conn, ['mkdir', lockDir]);
-      if (made.exitCode !== 0) {
-        let text = '';
-        await exec(conn, ['cat', infoFile], { onStdout: (chunk) => (text += chunk) });
-        return { ok: false, holder: parseInfo(text) };
-      }
-      // The info goes in as an argument, never spliced into a command: the SSH layer quotes argv.
-      await exec(conn, ['sh', '-c', 'printf %s "$1" > "$2"', 'sh', JSON.stringify(info), infoFile], { check: true });
-      return { ok: true };
+      // One command that says what happened on stdout, so the answer never rests on an exit
+      // status alone; the info goes in as an argument, quoted by the SSH layer, never spliced.
+      const script = [
+        'mkdir -p "$1" || exit 3',
+        'if mkdir "$2" 2>/dev/null; then printf %s "$3" > "$2/info.json" && echo rp-lock:acquired',
+        'else echo rp-lock:held; cat "$2/info.json" 2>/dev/null; fi',
+      ].join('\n');
+      let out = '';
+      const result = await exec(conn, ['sh', '-c', script, 'rp-lock', dir, lockDir, JSON.stringify(info)], {
+        onStdout: (chunk) => {
+          out += chunk;
+        },
+      });
+      const [first = '', ...rest] = out.split('\n');
+      if (first === 'rp-lock:acquired') return { ok: true };
+      if (first === 'rp-lock:held') return { ok: false, holder: parseInfo(rest.join('\n')) };
+      const why = result.stderrTail.trim() || `exit status ${result.exitCode}`;
+      throw new Error(`could not take the deploy lock at ${hostName}:${lockDir}: ${why}`);
     },
     async remove() {
       const conn = await connection();
