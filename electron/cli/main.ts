@@ -76,8 +76,9 @@ export function buildProgram(): Command {
     .option('--runbook <id>', 'which runbook, when the project has several')
     .option('--strategy <name>', "override the runbook's deployment strategy")
     .option('--answers <file>', 'checklist ticks, approvals and failure decisions for a run with no terminal')
+    .option('--dry-run', 'print what the run would do, step by step and host by host; run nothing')
     .option(...dataDirOption)
-    .option('--json', 'print events and output as NDJSON')
+    .option('--json', 'print events and output as NDJSON (with --dry-run: the plan as JSON)')
     .action(async (options) => {
       process.exitCode = await (await load.run()).runCommand(options);
     });

@@ -117,6 +117,50 @@ describe('release-pilot run, resume and verify', () => {
     expect(listed.map((r) => r.status)).toEqual(['succeeded']);
   }, 30_000);
 
+  it('--dry-run prints every step and resolved plan, and runs, locks and journals nothing', () => {
+    const { root, dataDir } = setup();
+    const dry = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--dry-run',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run: runbook → staging @ v1\.1\.0 = [0-9a-f]{12}$/m);
+    expect(dry.stdout).toContain('── Deploy (devops)');
+    expect(dry.stdout).toContain('▶ deploy.slow  $ sleep 2');
+    expect(dry.stdout).toContain('☐ All tests passing (gate 1)');
+    expect(dry.stdout).toContain('Nothing was run, locked or journaled.');
+    expect(JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout)).toEqual([]);
+
+    const bad = setup();
+    writeFileSync(
+      join(bad.root, '.release-pilot', 'runbook.yml'),
+      runbook.replace('[echo, preparing]', '[echo, "${nope}"]'),
+    );
+    const unplanned = cli([
+      'run',
+      '--project',
+      bad.root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--dry-run',
+      '--data-dir',
+      bad.dataDir,
+    ]);
+    expect(unplanned.status).toBe(2);
+    expect(unplanned.stdout).toContain('✗ prepare.1  cannot be planned: ${nope} is not defined');
+  });
+
   it('exits 2 on a bad answers file or a missing environment, naming the problem', () => {
     const { root, dataDir } = setup();
     const bad = join(tempDir(), 'bad.yml');

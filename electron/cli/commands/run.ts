@@ -4,11 +4,13 @@ import type { SignerRecord } from '../../../shared/runs/run-events';
 import { createFileLogger } from '../../core/logging/logger';
 import { defaultDataDir } from '../../core/paths';
 import { answersDecider } from '../../core/run/answers-decider';
+import { dryRun } from '../../core/run/dry-run';
 import type { RunDecider } from '../../core/run/run-decider';
 import { type RunHandle, type RunServices, resumeRun, startRun } from '../../core/run/run-launcher';
 import { formatProblem, InvalidRunInputError } from '../../core/run/run-target';
 import { envSecrets } from '../../core/secrets/env-secrets';
 import { createConfSettings } from '../../core/settings/conf-store';
+import { formatDryRun, unplannedActions } from '../run/dry-run-printer';
 import { exitCodeOf, exitCodes, isBlocking } from '../run/exit-codes';
 import { loadAnswers } from '../run/load-answers';
 import { closePrompt, promptDecider } from '../run/prompt-decider';
@@ -23,6 +25,7 @@ export interface RunOptions {
   answers?: string;
   dataDir?: string;
   json?: boolean;
+  dryRun?: boolean;
 }
 
 function fail(message: string, code: number): number {
@@ -144,9 +147,32 @@ async function launch(options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>,
   }
 }
 
+/** `--dry-run`: the plan, printed; nothing run, locked or journaled. Exit 2 when an action cannot be planned. */
+async function dryRunCommand(options: RunOptions): Promise<number> {
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
+  const { logger, flush } = createFileLogger({ dataDir, sync: true });
+  try {
+    const plan = await dryRun({
+      projectRoot: resolve(options.project!),
+      environment: options.env!,
+      version: options.version!,
+      runbook: options.runbook,
+      dataDir,
+      logger,
+    });
+    console.log(options.json ? JSON.stringify(plan, null, 2) : formatDryRun(plan));
+    return unplannedActions(plan).length > 0 ? exitCodes.invalidInput : exitCodes.success;
+  } catch (error) {
+    return explain(error);
+  } finally {
+    flush();
+  }
+}
+
 export async function runCommand(options: RunOptions): Promise<number> {
   const missing = (['project', 'env', 'version'] as const).filter((key) => !options[key]);
   if (missing.length > 0) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}`, exitCodes.invalidInput);
+  if (options.dryRun) return dryRunCommand(options);
   return launch(options, ({ operator, decider }, services) =>
     startRun(
       {

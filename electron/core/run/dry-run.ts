@@ -1,0 +1,128 @@
+import type { AutomaticCheck } from '../../../shared/formats/checklist-schema';
+import { secretNames, type VariableScope } from '../../../shared/formats/interpolate';
+import { actionKey } from '../../../shared/formats/runbook-schema';
+import type { ActionPlan } from '../../../shared/plans/action-plan';
+import { describeAction } from '../../../shared/plans/describe-action';
+import { type PlanContext, planAction } from '../../../shared/plans/plan-action';
+import { planCheck } from '../../../shared/plans/plan-check';
+import { notApplicableReason } from '../../../shared/runs/planned-steps';
+import type { Logger } from '../ports';
+import { loadRunTarget } from './run-target';
+import { createRunTools } from './tool-runners';
+
+// What a run would do, without doing it: every step, what it waits for, and every action's plan
+// with its variables resolved and its hosts chosen. Nothing is locked or journaled, no secret is
+// read (each shows as [secret:NAME]); the only contact with the target is reading which version
+// is live, so `${previous_version}` can be shown.
+
+export interface DryRunAction {
+  key: string;
+  title: string;
+  plan?: ActionPlan;
+  /** Why the action could not be planned (an unknown variable, a host not in the environment). */
+  problem?: string;
+}
+
+export interface DryRunStep {
+  id: string;
+  title: string;
+  owner: string;
+  skipped?: string;
+  approvals: string[];
+  items: Array<{ key: string; text: string; gate?: number; before: boolean; check?: AutomaticCheck; problem?: string }>;
+  actions: DryRunAction[];
+}
+
+export interface DryRun {
+  runbook: string;
+  environment: string;
+  protected: boolean;
+  version: string;
+  commit?: string;
+  previousVersion?: string;
+  lock: string;
+  steps: DryRunStep[];
+  rollback: DryRunAction[];
+}
+
+function tryPlan<T>(make: () => T): { value?: T; problem?: string } {
+  try {
+    return { value: make() };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function dryRun(request: {
+  projectRoot: string;
+  environment: string;
+  version: string;
+  runbook?: string;
+  dataDir: string;
+  logger: Logger;
+}): Promise<DryRun> {
+  const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  const env = target.environment;
+  const tools = createRunTools({
+    projectRoot: request.projectRoot,
+    environment: env,
+    logger: request.logger,
+    dataDir: request.dataDir,
+  });
+  try {
+    const names = secretNames(JSON.stringify([target.runbook, env]));
+    const scope: VariableScope = {
+      version: request.version,
+      runId: 'dry-run',
+      commit: await tools.resolveCommit(request.version),
+      previousVersion: await tools.liveVersion(request.dataDir, env.name, 'dry-run'),
+      env: { name: env.name, variables: env.variables, app: env.app, urls: env.urls },
+      vars: target.runbook.variables,
+      secrets: Object.fromEntries(names.map((name) => [name, `[secret:${name}]`])),
+    };
+    const ctx: PlanContext = { scope, projectRoot: request.projectRoot, environment: env };
+    const planActions = (stepId: string, actions: typeof target.runbook.rollback.actions): DryRunAction[] =>
+      actions.map((action, index) => {
+        const planned = tryPlan(() => planAction(action, ctx));
+        return {
+          key: actionKey(stepId, action, index),
+          title: describeAction(action),
+          plan: planned.value,
+          problem: planned.problem,
+        };
+      });
+    return {
+      runbook: target.runbookId,
+      environment: env.name,
+      protected: env.protected,
+      version: request.version,
+      commit: scope.commit,
+      previousVersion: scope.previousVersion,
+      lock: tools.lockSite().where,
+      steps: target.runbook.steps.map((step) => ({
+        id: step.id,
+        title: step.title,
+        owner: step.owner,
+        skipped: notApplicableReason(step, env.name),
+        approvals: step.approvals,
+        items: step.checklists.flatMap((list) =>
+          list.items.map((item) => {
+            const check = item.check ? tryPlan(() => planCheck(item.check!, ctx)) : undefined;
+            return {
+              key: `${step.id}.${item.id}`,
+              text: item.text,
+              gate: list.gate,
+              before: item.before,
+              check: check?.value,
+              problem: check?.problem,
+            };
+          }),
+        ),
+        actions: notApplicableReason(step, env.name) ? [] : planActions(step.id, step.actions),
+      })),
+      rollback: planActions('@rollback', target.runbook.rollback.actions),
+    };
+  } finally {
+    await tools.close();
+  }
+}
