@@ -257,8 +257,21 @@ describe('release-pilot run, resume and verify', () => {
     expect(other.status).toBe(3);
     expect(other.stderr).toMatch(new RegExp(`locked by Ada Lovelace on .*run ${runId}`));
 
-    const resumed = cli(['resume', runId, '--answers', answers, '--data-dir', dataDir]);
+    // Resuming with the runbook changed since the start is refused: it would run something else.
+    const original = readFileSync(join(root, '.release-pilot', 'runbook.yml'), 'utf8');
+    writeFileSync(join(root, '.release-pilot', 'runbook.yml'), original.replace('[echo, deployed]', '[echo, changed]'));
+    const changed = cli(['resume', runId, '--answers', answers, '--data-dir', dataDir]);
+    expect(changed.status).toBe(2);
+    expect(changed.stderr).toContain('changed since run');
+    writeFileSync(join(root, '.release-pilot', 'runbook.yml'), original);
+
+    // The killed action may or may not have finished on the target: the resume asks before re-running it.
+    const retrying = join(tempDir(), 'retry.yml');
+    writeFileSync(retrying, `${answersYaml}failures:\n  deploy.slow: retry\n`);
+    const resumed = cli(['resume', runId, '--answers', retrying, '--data-dir', dataDir]);
     expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(/✗ deploy\.slow failed after 0ms: deploy\.slow was running when the run stopped/);
+    expect(resumed.stdout).toContain('→ Ada Lovelace chose retry');
     expect(resumed.stdout).toContain('Run succeeded');
     const journal = readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8');
     expect(journal).toContain('"type":"run.resumed"');

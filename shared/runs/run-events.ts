@@ -59,6 +59,8 @@ export interface RunEventData {
     exitCriteria: PlannedItem[];
     /** The runbook's rollback actions and checks, run only when the run rolls back. */
     rollback: PlannedStep;
+    /** sha256 of the runbook and environment as validated: a resume refuses if they changed. */
+    definition?: string;
     /** Pre-ticks carried in from an offline checklist review. */
     carried?: number;
   };

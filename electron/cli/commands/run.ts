@@ -126,7 +126,9 @@ function explain(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   if (isBlocking(error)) return fail(message, exitCodes.blocked);
-  if ((error as { code?: string }).code === 'missing-secret') return fail(message, exitCodes.invalidInput);
+  const code = (error as { code?: string }).code;
+  // A missing secret, or a run that cannot be resumed (ended, changed files): fix the input.
+  if (code === 'missing-secret' || code === 'conflict') return fail(message, exitCodes.invalidInput);
   return fail(message, exitCodes.runFailed);
 }
 

@@ -82,26 +82,40 @@ export async function runAction(
   if (view?.state === 'passed' || view?.state === 'skipped') return view.state;
   let attempts = view?.attempts ?? 0;
   let automaticLeft = action.retries;
+  // A resumed run finds this action failed (or interrupted) with no decision recorded: it asks
+  // first, rather than silently running again something that may have half-happened.
+  let recorded =
+    view?.state === 'failed'
+      ? { error: view.error ?? { code: 'failed', message: 'failed' }, tail: view.tail ?? [] }
+      : undefined;
   for (;;) {
-    attempts += 1;
-    const outcome = await attempt(ctx, stepId, action, key, attempts);
-    if (outcome.ok) {
-      await ctx.recorder.emit('action.passed', {
+    let outcome: { error: { code: string; message: string }; tail: string[] };
+    if (recorded) {
+      outcome = recorded;
+      recorded = undefined;
+      automaticLeft = 0;
+    } else {
+      attempts += 1;
+      const tried = await attempt(ctx, stepId, action, key, attempts);
+      if (tried.ok) {
+        await ctx.recorder.emit('action.passed', {
+          step: stepId,
+          action: key,
+          durationMs: tried.durationMs,
+          result: tried.result,
+        });
+        return 'passed';
+      }
+      outcome = tried;
+      await ctx.recorder.emit('action.failed', {
         step: stepId,
         action: key,
-        durationMs: outcome.durationMs,
-        result: outcome.result,
+        durationMs: tried.durationMs,
+        attempt: attempts,
+        error: tried.error,
+        tail: tried.tail,
       });
-      return 'passed';
     }
-    await ctx.recorder.emit('action.failed', {
-      step: stepId,
-      action: key,
-      durationMs: outcome.durationMs,
-      attempt: attempts,
-      error: outcome.error,
-      tail: outcome.tail,
-    });
     if (automaticLeft > 0) {
       automaticLeft -= 1;
       await ctx.sleep(action.retryDelay, ctx.signal);

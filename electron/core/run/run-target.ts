@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Problem } from '../../../shared/api/schemas/common';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import type { Runbook } from '../../../shared/formats/runbook-schema';
@@ -87,4 +88,14 @@ export async function loadRunTarget(
     environment,
     environmentNames: Object.keys(envs.environments),
   };
+}
+
+/**
+ * A fingerprint of what the run carries out: the runbook and the environment as validated. A run
+ * resumed after its files changed would do something other than what was started and approved.
+ */
+export function targetDigest(target: LoadedRunTarget): string {
+  return createHash('sha256')
+    .update(JSON.stringify([target.runbook, target.environment]))
+    .digest('hex');
 }

@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { basename, join } from 'node:path';
+import type { VariableScope } from '../../../shared/formats/interpolate';
+import { plannedExitCriteria, plannedRollback, plannedSteps } from '../../../shared/runs/planned-steps';
+import { createRedactor } from '../../../shared/runs/redact';
+import type { EndStatus, SignerRecord } from '../../../shared/runs/run-events';
+import { emptyRunState, foldRun } from '../../../shared/runs/run-state';
+import { readJournal } from '../journal/journal-reader';
+import { openJournal } from '../journal/journal-writer';
+import { openLogs } from '../journal/logs-writer';
+import type { Logger } from '../ports';
+import type { SecretsPort } from '../secrets/secrets-port';
+import { acquireLock } from './acquire-lock';
+import { executeRun } from './executor';
+import type { ExecutorContext } from './executor-context';
+import { findPassedRun } from './passed-runs';
+import type { RunDecider } from './run-decider';
+import { isUnreachable, RunBlockedError } from './run-errors';
+import { checkGuards } from './run-guards';
+import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
+import { type LoadedRunTarget, targetDigest } from './run-target';
+import { createRunTools, type RunToolsWithTarget } from './tool-runners';
+
+// Driving one run from its journal's opening to its end: everything around the executor. The
+// journal is open and `run.started` durable before anything touches a host; the lock is released
+// however the run ends. run-launcher.ts starts and resumes runs through here.
+
+export interface RunRequest {
+  projectRoot: string;
+  environment: string;
+  version: string;
+  runbook?: string;
+  strategy?: string;
+  operator: SignerRecord;
+  decider: RunDecider;
+}
+
+export interface RunServices {
+  dataDir: string;
+  logger: Logger;
+  secrets: SecretsPort;
+  now?: () => Date;
+  onEvent?: RunListener;
+  /** Every output line of actions, for a terminal or the UI's live log tail. */
+  onOutput?: (source: string, stream: string, line: string) => void;
+}
+
+export interface RunHandle {
+  runId: string;
+  recorder: RunRecorder;
+  done: Promise<EndStatus>;
+  cancel(by: string): void;
+}
+
+export function newRunId(environment: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${environment}-${randomBytes(2).toString('hex')}`;
+}
+
+function scopeFor(
+  target: LoadedRunTarget,
+  runId: string,
+  version: string,
+  secrets: Record<string, string>,
+): VariableScope {
+  const env = target.environment;
+  return {
+    version,
+    runId,
+    env: { name: env.name, variables: env.variables, app: env.app, urls: env.urls },
+    vars: target.runbook.variables,
+    secrets,
+  };
+}
+
+export interface Prepared {
+  target: LoadedRunTarget;
+  runDir: string;
+  runId: string;
+  secrets: Record<string, string>;
+}
+
+export async function drive(
+  prepared: Prepared,
+  request: Omit<RunRequest, 'runbook'>,
+  services: RunServices,
+  resuming: boolean,
+): Promise<RunHandle> {
+  const { target, runDir, runId, secrets } = prepared;
+  const now = services.now ?? (() => new Date());
+  const redact = createRedactor(Object.values(secrets));
+  const journal = await openJournal(runDir, { redact, create: !resuming });
+  const logs = await openLogs(runDir, { redact });
+  const previous = resuming ? (await readJournal(join(runDir, 'journal.ndjson'))).events : [];
+  const recorder = createRunRecorder(journal, resuming ? foldRun(runId, previous) : emptyRunState(runId));
+  if (services.onEvent) recorder.listen(services.onEvent);
+  const controller = new AbortController();
+  let cancelledBy = 'operator';
+  const tools: RunToolsWithTarget = createRunTools({
+    projectRoot: request.projectRoot,
+    environment: target.environment,
+    logger: services.logger,
+    dataDir: services.dataDir,
+  });
+  const scope = scopeFor(target, runId, request.version, secrets);
+  const ctx: ExecutorContext = {
+    recorder,
+    runbook: target.runbook,
+    plan: { scope, projectRoot: request.projectRoot, environment: target.environment },
+    decider: request.decider,
+    tools,
+    operator: request.operator,
+    signal: controller.signal,
+    cancelledBy: () => cancelledBy,
+    output(source, stream, line) {
+      const clean = redact(line);
+      logs.write({ source, stream, line: clean });
+      services.onOutput?.(source, stream, clean);
+    },
+    sleep: (ms, signal) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      }),
+  };
+
+  const done = (async (): Promise<EndStatus> => {
+    let locked = false;
+    try {
+      if (resuming) {
+        const state = recorder.state;
+        const running = state.steps.find((s) => s.id === state.currentStep)?.actions.find((a) => a.state === 'running');
+        await recorder.emit('run.resumed', { by: request.operator.by, step: state.currentStep, action: running?.key });
+        if (running && state.currentStep) {
+          // Whether it finished on the target is unknown: record that, and let the operator decide.
+          await recorder.emit('action.failed', {
+            step: state.currentStep,
+            action: running.key,
+            durationMs: 0,
+            attempt: running.attempts,
+            error: {
+              code: 'interrupted',
+              message: `${running.key} was running when the run stopped; whether it finished on the target is unknown`,
+            },
+            tail: [],
+          });
+        }
+      } else {
+        await recorder.emit('run.started', {
+          runId,
+          project: basename(request.projectRoot),
+          projectPath: request.projectRoot,
+          runbook: target.runbookId,
+          runbookTitle: target.runbook.title,
+          environment: target.environment.name,
+          protected: target.environment.protected,
+          version: request.version,
+          strategy: request.strategy ?? target.runbook.strategy,
+          operator: request.operator,
+          roles: target.runbook.roles,
+          steps: plannedSteps(target.runbook, target.environment.name),
+          exitCriteria: plannedExitCriteria(target.runbook.exitCriteria),
+          rollback: plannedRollback(target.runbook),
+          definition: targetDigest(target),
+        });
+      }
+      try {
+        await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now);
+      } catch (error) {
+        if (!isUnreachable(error)) throw error;
+        throw new RunBlockedError(
+          `cannot reach the target of ${target.environment.name} to take its deploy lock: ${(error as Error).message}`,
+          'unreachable',
+        );
+      }
+      locked = true;
+      if (!resuming) {
+        const commit = await tools.resolveCommit(request.version);
+        const previousVersion = await tools.liveVersion(services.dataDir, target.environment.name, runId);
+        scope.commit = commit;
+        scope.previousVersion = previousVersion;
+        await recorder.emit('version.resolved', { version: request.version, commit, previousVersion });
+        await checkGuards(ctx, target.environmentNames, (env, version, c) =>
+          findPassedRun(services.dataDir, env, version, c),
+        );
+      } else {
+        scope.commit = recorder.state.commit;
+        scope.previousVersion = recorder.state.previousVersion;
+      }
+      return await executeRun(ctx);
+    } catch (error) {
+      return await endEarly(recorder, error);
+    } finally {
+      if (locked) await releaseLock(recorder, tools, services.logger);
+      await tools.close().catch(() => undefined);
+      await Promise.resolve()
+        .then(() => logs.close())
+        .catch(() => undefined);
+      await journal.close().catch(() => undefined);
+    }
+  })();
+
+  return {
+    runId,
+    recorder,
+    done,
+    cancel(by) {
+      cancelledBy = by;
+      controller.abort(new Error(`cancelled by ${by}`));
+    },
+  };
+}
+
+/** A run that could not start its steps (lock, guard, unreachable host) ends here, journaled. */
+async function endEarly(recorder: RunRecorder, error: unknown): Promise<EndStatus> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (recorder.state.status !== 'open') return recorder.state.status as EndStatus;
+  const status: EndStatus =
+    error instanceof RunBlockedError || (error as { name?: string }).name === 'GuardRefusedError'
+      ? 'aborted'
+      : 'failed';
+  try {
+    await recorder.emit('run.finished', { status, reason: message });
+  } catch {
+    // The journal itself failed; the caller still learns why from the thrown status below.
+  }
+  if (error instanceof RunBlockedError) throw error;
+  return status;
+}
+
+async function releaseLock(recorder: RunRecorder, tools: RunToolsWithTarget, logger: Logger): Promise<void> {
+  const site = tools.lockSite();
+  try {
+    await site.remove();
+    if (recorder.state.status !== 'open') return;
+    await recorder.emit('lock.released', { where: site.where });
+  } catch (error) {
+    logger.warn('could not release the deploy lock', { where: site.where, error: String(error) });
+  }
+}
