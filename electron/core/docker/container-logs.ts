@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { callContext, type DockerClient, dockerCall } from './docker-client';
 import { toDockerError } from './docker-errors';
 import { type OnLine, streamLines } from './output-lines';
@@ -66,4 +66,35 @@ export async function followLogs(
       else finish('stopped', toDockerError(error, callContext(client, `follow logs of ${name}`, { notFound })));
     });
   });
+}
+
+/**
+ * The last `tail` lines a container has written, then done (no following): what a runbook's
+ * `docker.logs` step shows. The engine answers with the whole framed buffer at once.
+ */
+export async function recentLogs(
+  client: DockerClient,
+  name: string,
+  options: { tail: number },
+  onLine: OnLine,
+): Promise<void> {
+  const notFound = { kind: 'container' as const, name };
+  const container = client.docker.getContainer(name);
+  const info = await dockerCall(client, `inspect container ${name}`, () => container.inspect(), {
+    notFound,
+    fallback: 'exec-failed',
+  });
+  const buffer = (await dockerCall(
+    client,
+    `read logs of ${name}`,
+    () => container.logs({ follow: false, stdout: true, stderr: true, tail: options.tail }),
+    { notFound, fallback: 'exec-failed' },
+  )) as unknown as Buffer;
+  const stream = Readable.from([buffer]);
+  const flush = streamLines(client.docker, stream, info.Config.Tty, onLine);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('end', resolve);
+    stream.once('error', reject);
+  });
+  flush();
 }

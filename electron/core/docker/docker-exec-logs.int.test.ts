@@ -114,3 +114,27 @@ describe('followLogs', () => {
     expect(error.message).toContain('rp-ghost');
   });
 });
+
+describe('recentLogs', () => {
+  const cleanup = useDockerCleanup(client);
+  it('gives the last lines of a running container and returns, stdout and stderr apart', async () => {
+    const name = cleanup.name();
+    await ops.runContainer({
+      name,
+      image,
+      cmd: ['sh', '-c', 'for i in 1 2 3; do echo "out $i"; echo "err $i" >&2; done; sleep 3600'],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const got = collect();
+    await ops.recentLogs(name, { tail: 4 }, got.onLine);
+    expect(got.lines).toEqual(
+      expect.arrayContaining([
+        ['stdout', 'out 3'],
+        ['stderr', 'err 3'],
+      ]),
+    );
+    expect(got.lines).toHaveLength(4);
+    const error = await ops.recentLogs('rp-ghost', { tail: 1 }, () => {}).catch((e) => e);
+    expect(error.code).toBe('container-not-found');
+  });
+});

@@ -1,6 +1,6 @@
 import { type BuildOptions, runBuild, runTag } from './build-image';
 import { type ExecOptions, runExec } from './container-exec';
-import { type FollowEnd, type FollowLogsOptions, followLogs } from './container-logs';
+import { type FollowEnd, type FollowLogsOptions, followLogs, recentLogs } from './container-logs';
 import {
   type ContainerSummary,
   inspectVersion,
@@ -37,6 +37,7 @@ export interface DockerOps {
   list(filter?: ListFilter): Promise<ContainerSummary[]>;
   inspectVersion(name: string): Promise<string | undefined>;
   followLogs(name: string, options: FollowLogsOptions, onLine: OnLine): Promise<FollowEnd>;
+  recentLogs(name: string, options: { tail: number }, onLine: OnLine): Promise<void>;
   exec(name: string, argv: string[], options?: ExecSpec & ExecOptions): Promise<{ exitCode: number }>;
   engineVersion(): Promise<EngineVersion>;
 }
@@ -57,6 +58,7 @@ export function createDockerOps(client: DockerClient): DockerOps {
     list: async (filter) => listContainers(client, filter),
     inspectVersion: async (name) => inspectVersion(client, name),
     followLogs: async (name, options, onLine) => followLogs(client, name, options, onLine),
+    recentLogs: async (name, options, onLine) => recentLogs(client, name, options, onLine),
     exec: async (name, argv, options = {}) =>
       runExec(client, planExec(name, argv, { env: options.env, workdir: options.workdir }), {
         signal: options.signal,

@@ -56,22 +56,9 @@ async function onEngine(plan: DockerPlan, ops: DockerOps, io: ToolIO, host: stri
       return ops.stop(plan.container);
     case 'docker.remove':
       return ops.remove(plan.container, { force: true });
-    case 'docker.logs': {
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      io.signal.addEventListener('abort', stop, { once: true });
-      // Print the tail, then stop following: this action shows logs, it does not watch them.
-      const timer = setTimeout(stop, 1500);
-      try {
-        await ops.followLogs(plan.container, { tail: plan.tail, signal: controller.signal }, (stream, line) =>
-          say(line, stream),
-        );
-      } finally {
-        clearTimeout(timer);
-        io.signal.removeEventListener('abort', stop);
-      }
-      return undefined;
-    }
+    case 'docker.logs':
+      // The last lines, then done: this action shows logs, it does not watch them.
+      return ops.recentLogs(plan.container, { tail: plan.tail }, (stream, line) => say(line, stream));
     case 'docker.exec': {
       const { exitCode } = await ops.exec(plan.container, plan.argv, {
         signal: io.signal,

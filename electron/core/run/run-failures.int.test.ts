@@ -157,6 +157,8 @@ describe('executor: failures and refusals', () => {
     expect(run.find('run.finished')[0]?.data).toEqual({ status: 'succeeded' });
     expect(run.output.map((o) => o.line)).toEqual(['token=[secret]', '[secret]', '[secret]']);
     expect(run.journalText).not.toContain(secret);
+    // What listeners (the terminal, the app's windows) are handed is the redacted event too.
+    expect(JSON.stringify(run.events)).not.toContain(secret);
     expect(run.logsText).not.toContain(secret);
     expect(run.journalText).toContain('[secret]');
   });
