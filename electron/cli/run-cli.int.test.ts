@@ -196,6 +196,25 @@ describe('release-pilot run, resume and verify', () => {
     expect(noEnv.status).toBe(2);
     const missingEnv = cli(['run', '--project', root, '--env', 'nope', '--version', 'v1.1.0', '--data-dir', dataDir]);
     expect(missingEnv.status).toBe(2);
+    const good = join(tempDir(), 'good.yml');
+    writeFileSync(good, answersYaml);
+    const strategy = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--strategy',
+      'yolo',
+      '--answers',
+      good,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(strategy.status).toBe(2);
+    expect(strategy.stderr).toContain('unknown strategy "yolo"');
   });
 
   it('survives SIGKILL mid-run: the lock refuses others (exit 3), resume finishes it, the journal verifies', async () => {

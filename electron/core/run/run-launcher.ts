@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import { strategies } from '../../../shared/formats/runbook-schema';
 import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../journal/journal-reader';
 import { runsDir } from '../runs/run-store';
 import { resolveSecrets } from '../secrets/resolve-secrets';
 import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } from './run-driver';
 import { RunStateError } from './run-errors';
-import { loadRunTarget, targetDigest } from './run-target';
+import { InvalidRunInputError, loadRunTarget, targetDigest } from './run-target';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
 
@@ -13,6 +14,9 @@ export type { RunHandle, RunRequest, RunServices } from './run-driver';
 export { newRunId } from './run-driver';
 
 export async function startRun(request: RunRequest, services: RunServices): Promise<RunHandle> {
+  if (request.strategy !== undefined && !(strategies as readonly string[]).includes(request.strategy)) {
+    throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
+  }
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   const secrets = await resolveSecrets([target.runbook, target.environment], services.secrets);
   const runId = newRunId(target.environment.name, (services.now ?? (() => new Date()))());
