@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readAppVersion } from '../core/app-version';
 
 // Each verb loads its own code when it runs: `web` should not wait for ssh2, dockerode and
@@ -77,6 +77,7 @@ export function buildProgram(): Command {
     .option('--strategy <name>', "override the runbook's deployment strategy")
     .option('--answers <file>', 'checklist ticks, approvals and failure decisions for a run with no terminal')
     .option('--dry-run', 'print what the run would do, step by step and host by host; run nothing')
+    .option('--break-lock <reason>', "break the environment's deploy lock if another run holds it (journaled)")
     .option(...dataDirOption)
     .option('--json', 'print events and output as NDJSON (with --dry-run: the plan as JSON)')
     .action(async (options) => {
@@ -87,6 +88,7 @@ export function buildProgram(): Command {
     .command('resume <run-id>')
     .description('resume a run left open by a crash, from the step that was running')
     .option('--answers <file>', 'answers for the rest of the run')
+    .option('--break-lock <reason>', "break the environment's deploy lock if another run holds it (journaled)")
     .option(...dataDirOption)
     .option('--json', 'print events and output as NDJSON')
     .action(async (runId: string, options) => {
@@ -126,9 +128,18 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  // Usage mistakes (a missing option or argument, an unknown one) are exit 2, as docs/cli.md says;
+  // commander would exit 1. Help and --version stay 0.
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
     console.error(`release-pilot: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }

@@ -161,6 +161,83 @@ describe('release-pilot run, resume and verify', () => {
     expect(unplanned.stdout).toContain('✗ prepare.1  cannot be planned: ${nope} is not defined');
   });
 
+  it('Ctrl-C cancels: the running command is stopped, the cancellation journaled, the lock released', async () => {
+    const { root, answers, dataDir } = setup();
+    writeFileSync(join(root, '.release-pilot', 'runbook.yml'), runbook.replace('[sleep, "2"]', '[sleep, "38.5"]'));
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'run',
+        '--project',
+        root,
+        '--env',
+        'staging',
+        '--version',
+        'v1.1.0',
+        '--answers',
+        answers,
+        '--data-dir',
+        dataDir,
+      ],
+      { stdio: 'pipe' },
+    );
+    let out = '';
+    let live: { resume: ReturnType<typeof cli>; close: ReturnType<typeof cli> } | undefined;
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (!live && out.includes('deploy.slow')) {
+        // While it runs, nobody else may resume or close it: that would run its actions twice.
+        const runId = /Run (\S+):/.exec(out)![1]!;
+        live = {
+          resume: cli(['resume', runId, '--answers', answers, '--data-dir', dataDir]),
+          close: cli(['close', runId, '--reason', 'x', '--data-dir', dataDir]),
+        };
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(live?.resume.status).toBe(2);
+    expect(live?.resume.stderr).toMatch(/is still running in process \d+ on this machine/);
+    expect(live?.close.status).toBe(2);
+    expect(code).toBe(1);
+    expect(out).toContain('■ cancelled by Ada Lovelace');
+    expect(out).toContain('Run aborted');
+    const runId = /Run (\S+):/.exec(out)![1]!;
+    expect(readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8')).toContain('"type":"run.cancelled"');
+    expect(existsSync(join(dataDir, 'locks', 'staging.lock'))).toBe(false);
+    expect(spawnSync('pgrep', ['-fx', 'sleep 38.5']).status).toBe(1);
+  }, 30_000);
+
+  it('exits 3 when the Docker engine cannot be reached mid-run, naming its socket', () => {
+    const { root, dataDir } = setup();
+    writeFileSync(
+      join(root, '.release-pilot', 'runbook.yml'),
+      runbook.replace('{ id: done, type: shell, argv: [echo, deployed] }', '{ id: look, type: docker.list }'),
+    );
+    writeFileSync(
+      join(root, '.release-pilot', 'environments.yml'),
+      'environments:\n  staging:\n    docker: { via: local, socket: /tmp/rp-no-engine.sock }\n',
+    );
+    const answers = join(tempDir(), 'abort.yml');
+    writeFileSync(answers, `${answersYaml}failures:\n  "*": abort\n`);
+    const run = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      answers,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(run.stdout).toContain('/tmp/rp-no-engine.sock');
+    expect(run.status).toBe(3);
+  });
+
   it('exits 2 on a bad answers file or a missing environment, naming the problem', () => {
     const { root, dataDir } = setup();
     const bad = join(tempDir(), 'bad.yml');
@@ -215,6 +292,24 @@ describe('release-pilot run, resume and verify', () => {
     ]);
     expect(strategy.status).toBe(2);
     expect(strategy.stderr).toContain('unknown strategy "yolo"');
+    const typo = join(tempDir(), 'typo.yml');
+    writeFileSync(typo, `${answersYaml}failures:\n  deploy.slw: retry\n`);
+    const typoRun = cli([
+      'run',
+      '--project',
+      root,
+      '--env',
+      'staging',
+      '--version',
+      'v1.1.0',
+      '--answers',
+      typo,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(typoRun.status).toBe(2);
+    expect(typoRun.stderr).toContain('failures."deploy.slw" — did you mean "deploy.slow"?');
+    expect(JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout)).toEqual([]);
   });
 
   it('survives SIGKILL mid-run: the lock refuses others (exit 3), resume finishes it, the journal verifies', async () => {
@@ -274,7 +369,11 @@ describe('release-pilot run, resume and verify', () => {
       dataDir,
     ]);
     expect(other.status).toBe(3);
-    expect(other.stderr).toMatch(new RegExp(`locked by Ada Lovelace on .*run ${runId}`));
+    // Said once, as the refused run's last line, not again as an error.
+    expect(other.stdout).toMatch(
+      new RegExp(`Run aborted: environment staging is locked by Ada Lovelace on .*run ${runId}`),
+    );
+    expect(other.stderr).toBe('');
 
     // Resuming with the runbook changed since the start is refused: it would run something else.
     const original = readFileSync(join(root, '.release-pilot', 'runbook.yml'), 'utf8');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Argv, HostSelector, Scalar, Slug, StringMap, Text } from './common-fields';
+import { Argv, HostSelector, HttpStatus, PortMapping, Scalar, Slug, StringMap, Text } from './common-fields';
 import { Duration } from './duration';
 
 // Every action a runbook step can take. Each is data (validated here, shown in a dry run) that one
@@ -76,7 +76,7 @@ const DockerRun = z.strictObject({
   type: z.literal('docker.run'),
   image: z.string().optional(),
   name: z.string().optional(),
-  ports: z.array(Scalar).optional(),
+  ports: z.array(PortMapping).optional(),
   env: StringMap.optional(),
   labels: StringMap.optional(),
   cmd: z.array(Scalar).optional(),
@@ -148,7 +148,7 @@ export const HttpCheckFields = {
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']).default('GET'),
   headers: StringMap.optional(),
   body: z.string().optional(),
-  expectStatus: z.union([z.number().int(), z.array(z.number().int()).min(1)]).optional(),
+  expectStatus: z.union([HttpStatus, z.array(HttpStatus).min(1)]).optional(),
   expectBodyContains: z.string().optional(),
   maxLatency: Duration.optional(),
   attempts: z.number().int().min(1).max(100).default(1),

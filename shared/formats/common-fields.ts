@@ -22,3 +22,16 @@ export const Argv = z
 
 /** Names the hosts an action runs on: `all` (default) or a list of host names. */
 export const HostSelector = z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]);
+
+/** A published port as docker writes it: `8080:80`, `127.0.0.1:8080:80`, `8080:80/udp`, or `80`. */
+export const PortMapping = Scalar.pipe(
+  z
+    .string()
+    .regex(
+      /^((\d{1,3}\.){3}\d{1,3}:)?(\d{1,5}:)?\d{1,5}(\/(tcp|udp|sctp))?$/,
+      'a port mapping such as "8080:80", "127.0.0.1:8080:80" or "8080:80/udp"',
+    ),
+);
+
+/** An HTTP status code. */
+export const HttpStatus = z.number().int().min(100, 'an HTTP status is 100–599').max(599, 'an HTTP status is 100–599');

@@ -22,6 +22,16 @@ describe('the environment schema', () => {
     expect(result.error?.issues[0]?.path).toEqual(['environments', 'staging', 'urls', 'health']);
   });
 
+  it('refuses two hosts with one name, pointing at the second', () => {
+    const host = (address: string) => ({ name: 'h1', address, hostKey: key });
+    const result = EnvironmentsFile.safeParse({
+      environments: { prod: { hosts: [host('10.0.0.1'), host('10.0.0.2')] } },
+    });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['environments.prod.hosts.1.name', 'host name "h1" is used twice'],
+    ]);
+  });
+
   it('gives an environment its defaults', () => {
     expect(EnvironmentsFile.parse({ environments: { staging: {} } }).environments.staging).toEqual({
       protected: false,

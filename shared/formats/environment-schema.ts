@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Scalar, Slug, StringMap, Text } from './common-fields';
+import { PortMapping, Slug, StringMap, Text } from './common-fields';
 import { Duration } from './duration';
 
 // The environments format (`.release-pilot/environments.yml`): `environments:` maps a name to its
@@ -42,7 +42,7 @@ export type DockerAccess = z.output<typeof DockerAccess>;
 export const App = z.strictObject({
   image: Text,
   container: Slug,
-  ports: z.array(Scalar).default([]),
+  ports: z.array(PortMapping).default([]),
   env: StringMap.default({}),
   healthPath: z.string().startsWith('/', 'a path such as /health').default('/health'),
 });
@@ -61,7 +61,18 @@ export const Environment = z.strictObject({
   requires: z.array(z.string().min(1)).default([]),
   /** Roles whose approval every run against this environment needs. */
   approvals: z.array(Slug).default([]),
-  hosts: z.array(Host).default([]),
+  hosts: z
+    .array(Host)
+    .default([])
+    .superRefine((hosts, ctx) => {
+      // Actions name hosts; two with one name would send both hosts' work to the first.
+      const seen = new Set<string>();
+      hosts.forEach((host, i) => {
+        if (seen.has(host.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `host name "${host.name}" is used twice` });
+        seen.add(host.name);
+      });
+    }),
   docker: DockerAccess.default({ via: 'local', socket: '/var/run/docker.sock' }),
   app: App.optional(),
   urls: z.strictObject({ health: HttpUrl.optional(), smoke: z.array(HttpUrl).default([]) }).default({ smoke: [] }),

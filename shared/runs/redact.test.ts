@@ -50,3 +50,24 @@ describe('createRedactor', () => {
     expect(redact('s3cr3ts3cr3t')).toBe(`${redactionMark}${redactionMark}`);
   });
 });
+
+describe('secrets in other shapes', () => {
+  it('masks each line of a multi-line secret, as output arrives line by line', () => {
+    const pem = '-----BEGIN KEY-----\nMIIEsecretline2\nMIIEsecretline3\n-----END KEY-----';
+    const redact = createRedactor([pem]);
+    expect(redact('got MIIEsecretline2 here')).toBe(`got ${redactionMark} here`);
+    expect(redact(JSON.stringify({ tail: ['MIIEsecretline3'] }))).not.toContain('MIIEsecretline3');
+  });
+
+  it('masks the URL-encoded form of a secret (a query string echoed in an error)', () => {
+    const secret = 'pa"ss\\wo rd&x=1';
+    const redact = createRedactor([secret]);
+    const url = `http://h/health?q=${encodeURIComponent(secret)}`;
+    expect(redact(`GET ${url}: connection refused`)).toBe(`GET http://h/health?q=${redactionMark}: connection refused`);
+    expect(redact(JSON.stringify({ message: url }))).not.toContain(encodeURIComponent(secret));
+    // As a URL parser normalises it: `"` and space escaped, `\` and `&` left alone.
+    expect(redact('GET http://h/health?q=pa%22ss\\wo%20rd&x=1 failed')).toBe(
+      `GET http://h/health?q=${redactionMark} failed`,
+    );
+  });
+});

@@ -1,17 +1,23 @@
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
+import type { Answers } from '../../../shared/formats/answers-schema';
+import type { RunEvent } from '../../../shared/runs/run-event';
 import type { SignerRecord } from '../../../shared/runs/run-events';
+import { readJournal } from '../../core/journal/journal-reader';
 import { createFileLogger } from '../../core/logging/logger';
 import { defaultDataDir } from '../../core/paths';
 import { answersDecider } from '../../core/run/answers-decider';
 import { dryRun } from '../../core/run/dry-run';
 import type { RunDecider } from '../../core/run/run-decider';
+import { isUnreachable } from '../../core/run/run-errors';
 import { type RunHandle, type RunServices, resumeRun, startRun } from '../../core/run/run-launcher';
-import { formatProblem, InvalidRunInputError } from '../../core/run/run-target';
+import { formatProblem, InvalidRunInputError, loadRunTarget } from '../../core/run/run-target';
+import { runsDir } from '../../core/runs/run-store';
 import { envSecrets } from '../../core/secrets/env-secrets';
 import { createConfSettings } from '../../core/settings/conf-store';
 import { formatDryRun, unplannedActions } from '../run/dry-run-printer';
-import { exitCodeOf, exitCodes, isBlocking } from '../run/exit-codes';
+import { exitCodeOf, exitCodes, isBlocking, lastActionError } from '../run/exit-codes';
 import { loadAnswers } from '../run/load-answers';
 import { closePrompt, promptDecider } from '../run/prompt-decider';
 import { createRunPrinter } from '../run/run-printer';
@@ -26,6 +32,8 @@ export interface RunOptions {
   dataDir?: string;
   json?: boolean;
   dryRun?: boolean;
+  /** Break a stale deploy lock, for this reason (journaled with the holder it replaced). */
+  breakLock?: string;
 }
 
 function fail(message: string, code: number): number {
@@ -38,8 +46,33 @@ async function operatorAndDecider(
   dataDir: string,
   logger: RunServices['logger'],
 ): Promise<{ operator: SignerRecord; decider: RunDecider }> {
+  const who = await askers(options, dataDir, logger);
+  if (!options.breakLock) return who;
+  const reason = options.breakLock;
+  return { ...who, decider: { ...who.decider, breakLock: async () => ({ by: who.operator.by, reason }) } };
+}
+
+/** Answers that no question of this runbook would ask for: a typo, or a file for another runbook. */
+async function checkAnswerKeys(options: RunOptions, answers: Answers): Promise<void> {
+  const target = await loadRunTarget(resolve(options.project!), options.env!, options.runbook);
+  const unknown = unknownAnswerKeys(answers, target.runbook);
+  if (unknown.length === 0) return;
+  const lines = unknown.map(
+    (u) => `  ${u.field}."${u.key}"${u.suggestion ? ` — did you mean "${u.suggestion}"?` : ''}`,
+  );
+  throw new InvalidRunInputError(
+    `answers file ${options.answers} answers questions runbook "${target.runbookId}" never asks:\n${lines.join('\n')}`,
+  );
+}
+
+async function askers(
+  options: RunOptions,
+  dataDir: string,
+  logger: RunServices['logger'],
+): Promise<{ operator: SignerRecord; decider: RunDecider }> {
   if (options.answers) {
     const answers = await loadAnswers(options.answers);
+    if (options.project && options.env) await checkAnswerKeys(options, answers);
     return { operator: { by: answers.operator.name, role: answers.operator.role }, decider: answersDecider(answers) };
   }
   if (!process.stdin.isTTY) {
@@ -69,8 +102,14 @@ function safeWriter(): (text: string) => void {
   };
 }
 
-function services(dataDir: string, json: boolean | undefined, logger: RunServices['logger']): RunServices {
+function services(
+  dataDir: string,
+  json: boolean | undefined,
+  logger: RunServices['logger'],
+  earlier: readonly RunEvent[] = [],
+): RunServices {
   const print = createRunPrinter();
+  print.prime(earlier);
   const write = safeWriter();
   return {
     dataDir,
@@ -85,17 +124,25 @@ function services(dataDir: string, json: boolean | undefined, logger: RunService
     },
     onOutput(source, stream, line) {
       if (json) write(`${JSON.stringify({ output: { source, stream, line } })}\n`);
-      else write(`    │ ${line}\n`);
+      else {
+        // Several hosts' output interleaves: each line says whose it is (`<step>.<action>@<host>`).
+        const host = source.includes('@') ? `[${source.slice(source.indexOf('@') + 1)}] ` : '';
+        write(`    │ ${host}${line}\n`);
+      }
     },
   };
 }
 
 /** Ctrl-C once cancels the run (journaled, remote commands stopped); twice leaves at once. */
 function cancelOnSignal(handle: RunHandle, by: string): () => void {
-  let count = 0;
+  let first = 0;
   const onSignal = () => {
-    count += 1;
-    if (count > 1) process.exit(130);
+    const now = Date.now();
+    // conf's exit hook (when-exit) re-raises the signal it caught: a "second" signal within a
+    // moment of the first is that echo, not the operator pressing Ctrl-C again.
+    if (first && now - first > 1000) process.exit(130);
+    if (first) return;
+    first = now;
     console.error('\ncancelling… (Ctrl-C again to leave at once)');
     handle.cancel(by);
   };
@@ -111,8 +158,18 @@ async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boo
   const handle = await makeHandle();
   const stop = cancelOnSignal(handle, by);
   try {
-    const status = await handle.done;
+    let status: Awaited<RunHandle['done']>;
+    try {
+      status = await handle.done;
+    } catch (error) {
+      // Refused after it was journaled (lock held, target unreachable): its last printed line
+      // ("Run aborted: …") already says why; only the exit status is left to give.
+      if (isBlocking(error) && handle.recorder.state.status !== 'open') return exitCodes.blocked;
+      throw error;
+    }
     if (!json) console.log(`journal: ${handle.runId} (release-pilot verify ${handle.runId})`);
+    // A run stopped because a host or the Docker engine could not be reached is exit 3, not 1.
+    if (status !== 'succeeded' && isUnreachable(lastActionError(handle.recorder.state))) return exitCodes.blocked;
     return exitCodeOf(status);
   } finally {
     stop();
@@ -135,12 +192,17 @@ function explain(error: unknown): number {
 type Launch = (who: { operator: SignerRecord; decider: RunDecider }, services: RunServices) => Promise<RunHandle>;
 
 /** Shared by `run` and `resume`: who decides, the services, the run driven to its end, the exit code. */
-async function launch(options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>, start: Launch): Promise<number> {
+async function launch(
+  options: Pick<RunOptions, 'answers' | 'dataDir' | 'json' | 'breakLock'>,
+  start: Launch,
+  earlier: (dataDir: string) => Promise<readonly RunEvent[]> = async () => [],
+): Promise<number> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const { logger, flush } = createFileLogger({ dataDir, sync: true });
   try {
     const who = await operatorAndDecider(options, dataDir, logger);
-    return await drive(() => start(who, services(dataDir, options.json, logger)), who.operator.by, options.json);
+    const known = await earlier(dataDir);
+    return await drive(() => start(who, services(dataDir, options.json, logger, known)), who.operator.by, options.json);
   } catch (error) {
     return explain(error);
   } finally {
@@ -161,9 +223,12 @@ async function dryRunCommand(options: RunOptions): Promise<number> {
       runbook: options.runbook,
       dataDir,
       logger,
+      secrets: envSecrets(),
     });
     console.log(options.json ? JSON.stringify(plan, null, 2) : formatDryRun(plan));
-    return unplannedActions(plan).length > 0 ? exitCodes.invalidInput : exitCodes.success;
+    return unplannedActions(plan).length > 0 || plan.missingSecrets.length > 0
+      ? exitCodes.invalidInput
+      : exitCodes.success;
   } catch (error) {
     return explain(error);
   } finally {
@@ -193,7 +258,11 @@ export async function runCommand(options: RunOptions): Promise<number> {
 
 export async function resumeCommand(
   runId: string,
-  options: Pick<RunOptions, 'answers' | 'dataDir' | 'json'>,
+  options: Pick<RunOptions, 'answers' | 'dataDir' | 'json' | 'breakLock'>,
 ): Promise<number> {
-  return launch(options, (who, services) => resumeRun(runId, who, services));
+  return launch(
+    options,
+    (who, services) => resumeRun(runId, who, services),
+    async (dataDir) => (await readJournal(join(runsDir(dataDir), runId, 'journal.ndjson'))).events,
+  );
 }

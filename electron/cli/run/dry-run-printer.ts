@@ -1,9 +1,14 @@
-import { quote } from 'shell-quote';
 import type { ActionPlan } from '../../../shared/plans/action-plan';
 import type { DryRun, DryRunAction } from '../../core/run/dry-run';
+import { quoteArgv } from '../../core/ssh/quote';
 
 // `release-pilot run --dry-run`: the plan of a run, readable. Commands are shown quoted as a shell
 // would need them, though they never pass through one.
+
+/** argv as a person would type it: plain words bare, anything else in single quotes. */
+function quote(argv: readonly string[]): string {
+  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : quoteArgv([arg]))).join(' ');
+}
 
 function where(plan: { via: string; hosts: string[] }): string {
   return plan.via === 'ssh'
@@ -95,11 +100,10 @@ export function formatDryRun(run: DryRun): string {
     lines.push('── Rollback (only if the run rolls back)');
     lines.push(...actionLines(run.rollback, '⚠'));
   }
+  for (const secret of run.missingSecrets) lines.push(`✗ secret ${secret.name} is not set: ${secret.howToSet}`);
   const problems = unplannedActions(run).length;
-  lines.push(
-    problems
-      ? `${problems} action(s) cannot be planned: fix them before running.`
-      : 'Nothing was run, locked or journaled.',
-  );
+  if (problems) lines.push(`${problems} action(s) cannot be planned: fix them before running.`);
+  if (run.missingSecrets.length) lines.push('The run would stop at once for the missing secret(s) above.');
+  lines.push('Nothing was run, locked or journaled.');
   return lines.join('\n');
 }

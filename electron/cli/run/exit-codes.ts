@@ -1,4 +1,5 @@
 import type { EndStatus } from '../../../shared/runs/run-events';
+import type { RunState } from '../../../shared/runs/run-state';
 import { isUnreachable, RunBlockedError } from '../../core/run/run-errors';
 
 // The CLI's exit statuses (docs/cli.md): scripts and CI branch on them.
@@ -16,4 +17,12 @@ export function exitCodeOf(status: EndStatus): number {
 /** Errors that mean "the environment cannot be reached or is taken" rather than "the input is wrong". */
 export function isBlocking(error: unknown): boolean {
   return error instanceof RunBlockedError || isUnreachable(error);
+}
+
+/** The error of the last action that failed (in the steps or the rollback), if any. */
+export function lastActionError(state: RunState): { code: string } | undefined {
+  const failed = [...state.steps, ...(state.rollbackStep ? [state.rollbackStep] : [])]
+    .flatMap((step) => step.actions)
+    .filter((action) => action.state === 'failed' && action.error);
+  return failed.at(-1)?.error;
 }

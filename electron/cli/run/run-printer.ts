@@ -23,7 +23,8 @@ export function formatEvent(event: RunEvent): string | undefined {
     }
     case 'version.resolved': {
       const v = d as RunEventData['version.resolved'];
-      return `  version ${v.version}${v.commit ? ` = ${v.commit.slice(0, 12)}` : ''}; live before: ${v.previousVersion ?? 'unknown'}`;
+      const commit = v.commit ? ` = ${v.commit.slice(0, 12)}` : ' (not a commit of this repository)';
+      return `  version ${v.version}${commit}; live before: ${v.previousVersion ?? 'unknown'}`;
     }
     case 'guard.passed':
     case 'guard.failed': {
@@ -86,21 +87,46 @@ export function formatEvent(event: RunEvent): string | undefined {
 }
 
 /** A printer for one run: like formatEvent, plus each step's heading the first time it starts. */
-export function createRunPrinter(): (event: RunEvent) => string | undefined {
+export interface RunPrinter {
+  (event: RunEvent): string | undefined;
+  /** Learns a resumed run's steps from its journal so far, printing nothing for them. */
+  prime(events: readonly RunEvent[]): void;
+}
+
+export function createRunPrinter(): RunPrinter {
   const titles = new Map<string, string>();
   const started = new Set<string>();
-  return (event) => {
-    if (event.type === 'run.started') {
-      for (const step of (event.data as unknown as RunEventData['run.started']).steps ?? []) {
-        titles.set(step.id, `${step.title} (${step.owner})`);
-      }
+  let header: string | undefined;
+  const skipped: string[] = [];
+  const learn = (event: RunEvent) => {
+    if (event.type !== 'run.started') return;
+    const data = event.data as unknown as RunEventData['run.started'];
+    for (const step of data.steps ?? []) titles.set(step.id, `${step.title} (${step.owner})`);
+    header = `${data.runbookTitle} → ${data.environment} @ ${data.version} (run ${data.runId})`;
+  };
+  const print = ((event: RunEvent) => {
+    learn(event);
+    if (event.type === 'run.resumed') {
+      const data = event.data as unknown as RunEventData['run.resumed'];
+      const from = data.step ? ` from ${titles.get(data.step) ?? data.step}` : '';
+      return `Resuming ${header ?? 'the run'}${from}, by ${data.by}`;
+    }
+    if (event.type === 'action.skipped') skipped.push((event.data as unknown as RunEventData['action.skipped']).action);
+    if (event.type === 'run.finished' && skipped.length > 0) {
+      // "Succeeded" must never hide that something did not run.
+      return `${formatEvent(event)} — ${skipped.length} action(s) failed and were skipped: ${skipped.join(', ')}`;
     }
     if (event.type === 'step.started') {
       const step = (event.data as unknown as RunEventData['step.started']).step;
       if (started.has(step)) return undefined;
       started.add(step);
-      return `── ${step === '@rollback' ? 'Rollback' : (titles.get(step) ?? step)}`;
+      const special: Record<string, string> = { '@rollback': 'Rollback', '@exit': 'Exit criteria' };
+      return `── ${special[step] ?? titles.get(step) ?? step}`;
     }
     return formatEvent(event);
+  }) as RunPrinter;
+  print.prime = (events) => {
+    for (const event of events) learn(event);
   };
+  return print;
 }

@@ -46,7 +46,7 @@ export async function acquireLock(
   );
   if (!decision) {
     throw new RunBlockedError(
-      `environment ${ctx.plan.environment.name} is locked by ${described} at ${site.where}${stale ? ' — the lock looks stale; break it explicitly (--break-lock) if that run is gone' : ''}`,
+      `environment ${ctx.plan.environment.name} is locked by ${described} at ${site.where}${stale ? ' — the lock looks stale; if that run is gone, break it explicitly (release-pilot run … --break-lock "<why>", or breakLock: true in an answers file)' : ''}`,
       'locked',
     );
   }

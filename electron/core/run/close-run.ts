@@ -5,6 +5,7 @@ import { openJournal } from '../journal/journal-writer';
 import type { Logger } from '../ports';
 import { runsDir } from '../runs/run-store';
 import { RunStateError } from './run-errors';
+import { assertNotDriven } from './run-owner';
 import { loadRunTarget } from './run-target';
 import { createRunTools } from './tool-runners';
 
@@ -19,6 +20,7 @@ export async function closeRun(
   logger: Logger,
 ): Promise<{ lockReleased: boolean }> {
   const runDir = join(runsDir(dataDir), runId);
+  await assertNotDriven(runDir, runId);
   const { events, problems } = await readJournal(join(runDir, 'journal.ndjson'));
   if (problems.length > 0 && events.length === 0)
     throw new RunStateError(`cannot read run ${runId}: ${problems[0]?.message}`);

@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
 import { loadAnswers } from '../../cli/run/load-answers';
 import { createDockerClient } from '../docker/docker-client';
 import { buildDemoWebImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { type SshdHandle, startSshd } from '../test-lab/sshd-lab';
 import { useTempDirs } from '../test-support/temp-dir';
+import { loadRunTarget } from './run-target';
 import { runInLab } from './test-support/run-harness';
 
 // The complete examples in docs/runbook-format.md and docs/environments.md work as written: this
@@ -53,6 +55,8 @@ describe('the documented lab example', () => {
 
   it('deploys v1.1.0 to staging, then to protected production, with the documented answers', async () => {
     const answers = await loadAnswers(join(examples, 'lab-answers.yml'));
+    const { runbook } = await loadRunTarget(root, 'production');
+    expect(unknownAnswerKeys(answers, runbook)).toEqual([]);
     const dataDir = tempDir();
     const staging = await runInLab({ projectRoot: root, dataDir, environment: 'staging', version: 'v1.1.0', answers });
     expect(staging.find('action.failed').map((e) => e.data)).toEqual([]);

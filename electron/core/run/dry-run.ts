@@ -7,6 +7,7 @@ import { type PlanContext, planAction } from '../../../shared/plans/plan-action'
 import { planCheck } from '../../../shared/plans/plan-check';
 import { notApplicableReason } from '../../../shared/runs/planned-steps';
 import type { Logger } from '../ports';
+import type { SecretsPort } from '../secrets/secrets-port';
 import { loadRunTarget } from './run-target';
 import { createRunTools } from './tool-runners';
 
@@ -43,6 +44,8 @@ export interface DryRun {
   lock: string;
   steps: DryRunStep[];
   rollback: DryRunAction[];
+  /** Secrets the run needs that are not set here, each with how to set it. */
+  missingSecrets: Array<{ name: string; howToSet: string }>;
 }
 
 function tryPlan<T>(make: () => T): { value?: T; problem?: string } {
@@ -60,6 +63,7 @@ export async function dryRun(request: {
   runbook?: string;
   dataDir: string;
   logger: Logger;
+  secrets: SecretsPort;
 }): Promise<DryRun> {
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   const env = target.environment;
@@ -71,6 +75,11 @@ export async function dryRun(request: {
   });
   try {
     const names = secretNames(JSON.stringify([target.runbook, env]));
+    const missingSecrets: DryRun['missingSecrets'] = [];
+    for (const name of names) {
+      if ((await request.secrets.get(name)) === undefined)
+        missingSecrets.push({ name, howToSet: request.secrets.howToSet(name) });
+    }
     const scope: VariableScope = {
       version: request.version,
       runId: 'dry-run',
@@ -121,6 +130,7 @@ export async function dryRun(request: {
         actions: notApplicableReason(step, env.name) ? [] : planActions(step.id, step.actions),
       })),
       rollback: planActions('@rollback', target.runbook.rollback.actions),
+      missingSecrets,
     };
   } finally {
     await tools.close();

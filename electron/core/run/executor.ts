@@ -15,6 +15,12 @@ import { rollBack } from './run-rollback';
 
 type StepOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
 
+/** " ada " and "Ada" are one person: names are compared as people write them, not byte for byte. */
+export function samePerson(a: string, b: string): boolean {
+  const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return norm(a) === norm(b);
+}
+
 async function grantApprovals(ctx: ExecutorContext, step: Step, view: StepView, extraRoles: string[]): Promise<void> {
   const roles = [...new Set([...step.approvals, ...extraRoles])];
   const pending = roles.filter((role) => !view.approvals.some((a) => a.role === role && a.by));
@@ -25,7 +31,7 @@ async function grantApprovals(ctx: ExecutorContext, step: Step, view: StepView, 
     const signer = await ask(ctx, ctx.decider.approve({ step: step.id, role, roleTitle }));
     if (!signer)
       throw new MissingAnswerError(`step ${step.id} needs approval by ${roleTitle} (answers file: approvals.${role})`);
-    if (ctx.plan.environment.protected && signer.by === ctx.operator.by) {
+    if (ctx.plan.environment.protected && samePerson(signer.by, ctx.operator.by)) {
       throw new MissingAnswerError(
         `${ctx.plan.environment.name} is protected: ${roleTitle}'s approval must come from someone other than the operator (${signer.by})`,
       );

@@ -14,9 +14,10 @@ import { acquireLock } from './acquire-lock';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
-import type { RunDecider } from './run-decider';
+import { MissingAnswerError, type RunDecider } from './run-decider';
 import { isUnreachable, RunBlockedError } from './run-errors';
-import { checkGuards } from './run-guards';
+import { checkGuards, GuardRefusedError } from './run-guards';
+import { claimRun } from './run-owner';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { type LoadedRunTarget, targetDigest } from './run-target';
 import { createRunTools, type RunToolsWithTarget } from './tool-runners';
@@ -90,6 +91,7 @@ export async function drive(
   const now = services.now ?? (() => new Date());
   const redact = createRedactor(Object.values(secrets));
   const journal = await openJournal(runDir, { redact, create: !resuming });
+  const releaseRun = await claimRun(runDir);
   const logs = await openLogs(runDir, { redact });
   const previous = resuming ? (await readJournal(join(runDir, 'journal.ndjson'))).events : [];
   const recorder = createRunRecorder(journal, resuming ? foldRun(runId, previous) : emptyRunState(runId));
@@ -138,20 +140,6 @@ export async function drive(
         const state = recorder.state;
         const running = state.steps.find((s) => s.id === state.currentStep)?.actions.find((a) => a.state === 'running');
         await recorder.emit('run.resumed', { by: request.operator.by, step: state.currentStep, action: running?.key });
-        if (running && state.currentStep) {
-          // Whether it finished on the target is unknown: record that, and let the operator decide.
-          await recorder.emit('action.failed', {
-            step: state.currentStep,
-            action: running.key,
-            durationMs: 0,
-            attempt: running.attempts,
-            error: {
-              code: 'interrupted',
-              message: `${running.key} was running when the run stopped; whether it finished on the target is unknown`,
-            },
-            tail: [],
-          });
-        }
       } else {
         await recorder.emit('run.started', {
           runId,
@@ -193,6 +181,7 @@ export async function drive(
       } else {
         scope.commit = recorder.state.commit;
         scope.previousVersion = recorder.state.previousVersion;
+        await recordInterruption(recorder);
       }
       return await executeRun(ctx);
     } catch (error) {
@@ -204,6 +193,7 @@ export async function drive(
         .then(() => logs.close())
         .catch(() => undefined);
       await journal.close().catch(() => undefined);
+      await releaseRun().catch(() => undefined);
     }
   })();
 
@@ -218,14 +208,36 @@ export async function drive(
   };
 }
 
+/**
+ * On resume, the action that was running when the run stopped: whether it finished on the target
+ * is unknown, so it is recorded as failed (`interrupted`) and the operator decides what next.
+ */
+async function recordInterruption(recorder: RunRecorder): Promise<void> {
+  const state = recorder.state;
+  const step = state.steps.find((s) => s.id === state.currentStep);
+  const running = step?.actions.find((a) => a.state === 'running');
+  if (!step || !running) return;
+  await recorder.emit('action.failed', {
+    step: step.id,
+    action: running.key,
+    durationMs: 0,
+    attempt: running.attempts,
+    error: {
+      code: 'interrupted',
+      message: `${running.key} was running when the run stopped; whether it finished on the target is unknown`,
+    },
+    tail: [],
+  });
+}
+
 /** A run that could not start its steps (lock, guard, unreachable host) ends here, journaled. */
 async function endEarly(recorder: RunRecorder, error: unknown): Promise<EndStatus> {
   const message = error instanceof Error ? error.message : String(error);
   if (recorder.state.status !== 'open') return recorder.state.status as EndStatus;
-  const status: EndStatus =
-    error instanceof RunBlockedError || (error as { name?: string }).name === 'GuardRefusedError'
-      ? 'aborted'
-      : 'failed';
+  // Refusals (lock, guards, an answer no one gave) end a run before it changed anything: aborted.
+  const refused =
+    error instanceof RunBlockedError || error instanceof GuardRefusedError || error instanceof MissingAnswerError;
+  const status: EndStatus = refused ? 'aborted' : 'failed';
   try {
     await recorder.emit('run.finished', { status, reason: message });
   } catch {

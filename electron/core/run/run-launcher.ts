@@ -6,6 +6,7 @@ import { runsDir } from '../runs/run-store';
 import { resolveSecrets } from '../secrets/resolve-secrets';
 import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } from './run-driver';
 import { RunStateError } from './run-errors';
+import { assertNotDriven } from './run-owner';
 import { InvalidRunInputError, loadRunTarget, targetDigest } from './run-target';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
@@ -13,7 +14,15 @@ import { InvalidRunInputError, loadRunTarget, targetDigest } from './run-target'
 export type { RunHandle, RunRequest, RunServices } from './run-driver';
 export { newRunId } from './run-driver';
 
+/** Tags, branches, commits and image tags; never something a tool could read as an option. */
+const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._/@+-]{0,199}$/;
+
 export async function startRun(request: RunRequest, services: RunServices): Promise<RunHandle> {
+  if (!versionPattern.test(request.version)) {
+    throw new InvalidRunInputError(
+      `"${request.version}" is not a version: give a tag, branch or commit (letters, digits and . _ / @ + -)`,
+    );
+  }
   if (request.strategy !== undefined && !(strategies as readonly string[]).includes(request.strategy)) {
     throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
   }
@@ -30,6 +39,7 @@ export async function resumeRun(
   services: RunServices,
 ): Promise<RunHandle> {
   const runDir = join(runsDir(services.dataDir), runId);
+  await assertNotDriven(runDir, runId);
   const { events, problems } = await readJournal(join(runDir, 'journal.ndjson'));
   if (problems.length > 0)
     throw new RunStateError(`cannot resume ${runId}: ${problems[0]?.message ?? 'journal damaged'}`);

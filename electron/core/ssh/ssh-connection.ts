@@ -75,7 +75,17 @@ export async function openSshConnection(host: SshHostConfig, options: ConnectOpt
       settled = true;
       client.removeListener('ready', onReady);
       client.end();
-      reject(keyProblem ?? mapConnectError(error, target.label, timeoutMs));
+      const mapped = keyProblem ?? mapConnectError(error, target.label, timeoutMs);
+      // Say who we tried to be and with what, so "authentication failed" can be acted on.
+      if (mapped.code === 'auth-failed' && !keyProblem) {
+        const how = target.identityFile
+          ? `identity file ${target.identityFile}`
+          : target.agent
+            ? `ssh-agent at ${target.agent}`
+            : 'no key';
+        mapped.message = `${mapped.message}; tried user ${target.username} with ${how}`;
+      }
+      reject(mapped);
     };
     const onReady = () => {
       settled = true;
