@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -314,6 +314,11 @@ describe('release-pilot run, resume and verify', () => {
 
   it('survives SIGKILL mid-run: the lock refuses others (exit 3), resume finishes it, the journal verifies', async () => {
     const { root, answers, dataDir } = setup();
+    // The first attempt hangs (and outlives the killed CLI); the retry after the resume is quick.
+    const mark = join(tempDir(), 'first-attempt');
+    const slow = `[sh, -c, 'test -f "$0" || { touch "$0"; exec sleep 31.7; }', '${mark}']`;
+    writeFileSync(join(root, '.release-pilot', 'runbook.yml'), runbook.replace('[sleep, "2"]', slow));
+    execFileSync('git', ['commit', '-qam', 'slow deploy'], { cwd: root });
     const child = spawn(
       process.execPath,
       [
@@ -337,14 +342,18 @@ describe('release-pilot run, resume and verify', () => {
       out += chunk;
     });
     await new Promise<void>((resolve, reject) => {
+      // Killed once the journal holds the hanging command's process: as a crash mid-action would.
       const timer = setInterval(() => {
-        if (out.includes('deploy.slow')) {
+        const id = /Run (\S+):/.exec(out)?.[1];
+        const journal = id ? join(dataDir, 'runs', id, 'journal.ndjson') : '';
+        if (id && existsSync(journal) && readFileSync(journal, 'utf8').includes('"type":"process.started"')) {
           clearInterval(timer);
           resolve();
         }
       }, 20);
       child.once('exit', () => reject(new Error(`the run ended before it could be killed:\n${out}`)));
     });
+    expect(spawnSync('pgrep', ['-fx', 'sleep 31.7']).status).toBe(0);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const runId = /Run (\S+):/.exec(out)![1]!;
@@ -388,7 +397,10 @@ describe('release-pilot run, resume and verify', () => {
     writeFileSync(retrying, `${answersYaml}failures:\n  deploy.slow: retry\n`);
     const resumed = cli(['resume', runId, '--answers', retrying, '--data-dir', dataDir]);
     expect(resumed.status).toBe(0);
-    expect(resumed.stdout).toMatch(/✗ deploy\.slow failed after 0ms: deploy\.slow was running when the run stopped/);
+    expect(resumed.stdout).toMatch(
+      /✗ deploy\.slow failed after 0ms: deploy\.slow was running when the run stopped; whether it finished on the target is unknown; its command was still running on this machine and has been stopped/,
+    );
+    expect(spawnSync('pgrep', ['-fx', 'sleep 31.7']).status).toBe(1);
     expect(resumed.stdout).toContain('→ Ada Lovelace chose retry');
     expect(resumed.stdout).toContain('Run succeeded');
     const journal = readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8');

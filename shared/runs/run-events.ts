@@ -101,6 +101,9 @@ export interface RunEventData {
     error: ErrorRecord;
     tail: string[];
   };
+  /** A command's process group began (host undefined: this machine); a resume stops it if it outlived a crash. */
+  'process.started': { step: string; action: string; host?: string; pid: number };
+  'process.stopped': { step: string; action: string; host?: string; pid: number };
   'action.skipped': { step: string; action: string; reason: string; by: string };
   'failure.decided': { step: string; action: string; decision: FailureChoice; reason?: string; by: string };
   'manual.continued': { step: string; action: string; by: string; note?: string };

@@ -19,6 +19,8 @@ export interface ActionView {
   tail?: string[];
   skipReason?: string;
   plan?: unknown;
+  /** Process groups of the current attempt, where they run (host undefined: this machine). */
+  processes?: Array<{ host?: string; pid: number }>;
 }
 
 export interface ItemView extends PlannedItem {
@@ -203,7 +205,12 @@ const handlers: Handlers = {
       startedAt: event.at,
       plan: d.plan,
       error: undefined,
+      processes: [],
     });
+  },
+  'process.started': (state, d) => {
+    const action = findStep(state, d.step)?.actions.find((a) => a.key === d.action);
+    action?.processes?.push({ host: d.host, pid: d.pid });
   },
   'action.passed': (state, d) => {
     const action = findStep(state, d.step)?.actions.find((a) => a.key === d.action);

@@ -48,6 +48,10 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
   try {
     const result = await ctx.tools.runPlan(plan, {
       signal,
+      started(host, pid) {
+        // Not awaited: the command is already running; the journal keeps the order of events.
+        void ctx.recorder.emit('process.started', { step: stepId, action: key, host, pid }).catch(() => undefined);
+      },
       output(host, stream, line) {
         tail.push(host ? `[${host}] ${line}` : line);
         if (tail.length > tailLines) tail.shift();

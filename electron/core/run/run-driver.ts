@@ -181,7 +181,7 @@ export async function drive(
       } else {
         scope.commit = recorder.state.commit;
         scope.previousVersion = recorder.state.previousVersion;
-        await recordInterruption(recorder);
+        await recordInterruption(recorder, tools);
       }
       return await executeRun(ctx);
     } catch (error) {
@@ -212,11 +212,25 @@ export async function drive(
  * On resume, the action that was running when the run stopped: whether it finished on the target
  * is unknown, so it is recorded as failed (`interrupted`) and the operator decides what next.
  */
-async function recordInterruption(recorder: RunRecorder): Promise<void> {
+async function recordInterruption(recorder: RunRecorder, tools: RunToolsWithTarget): Promise<void> {
   const state = recorder.state;
   const step = state.steps.find((s) => s.id === state.currentStep);
   const running = step?.actions.find((a) => a.state === 'running');
   if (!step || !running) return;
+  // Re-checking the target: a command the dead process started may still run there, unwatched.
+  const stopped: string[] = [];
+  for (const proc of running.processes ?? []) {
+    const where = proc.host ?? 'this machine';
+    try {
+      if (await tools.stopProcess(proc.host, proc.pid)) {
+        stopped.push(where);
+        await recorder.emit('process.stopped', { step: step.id, action: running.key, host: proc.host, pid: proc.pid });
+      }
+    } catch {
+      // Unreachable now: the failure below still says the outcome is unknown.
+    }
+  }
+  const still = stopped.length ? `; its command was still running on ${stopped.join(', ')} and has been stopped` : '';
   await recorder.emit('action.failed', {
     step: step.id,
     action: running.key,
@@ -224,7 +238,7 @@ async function recordInterruption(recorder: RunRecorder): Promise<void> {
     attempt: running.attempts,
     error: {
       code: 'interrupted',
-      message: `${running.key} was running when the run stopped; whether it finished on the target is unknown`,
+      message: `${running.key} was running when the run stopped; whether it finished on the target is unknown${still}`,
     },
     tail: [],
   });

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyLabKeys, labHostsYaml, makeLabProject } from '../test-lab/lab-project';
 import { type SshdLab, startSshdLab } from '../test-lab/sshd-lab';
@@ -289,6 +290,51 @@ describe('executor: failures and refusals', () => {
     expect(broken.find('lock.broken')[0]?.data).toMatchObject({ previous: old, by: 'Ada Lovelace' });
     expect(existsSync(`${lockDir}/lab.lock`)).toBe(false);
   });
+
+  it('on resume after a crash, stops the remote command the dead run left running on its host', async () => {
+    const mark = `${tempDir()}/first-attempt`;
+    const steps = `  - id: s\n    title: S\n    owner: devops\n    actions:\n      - { id: hang, type: ssh.exec, hosts: [host-1], argv: [sh, -c, 'test -f "$0" || { touch "$0"; exec sleep 43.9; }', '${mark}'] }\n`;
+    const root = project(steps, sshEnv(labHostsYaml(lab.hosts)));
+    const dataDir = tempDir();
+    const answersFile = `${tempDir()}/answers.yml`;
+    writeFileSync(answersFile, 'operator: { name: Ada Lovelace, role: devops }\nfailures:\n  s.hang: retry\n');
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'release-pilot.mjs');
+    const args = ['--answers', answersFile, '--data-dir', dataDir];
+    const child = spawn(
+      process.execPath,
+      [bin, 'run', '--project', root, '--env', 'lab', '--version', 'v1.1.0', ...args],
+      { stdio: 'pipe' },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    const sleeping = () => spawnSync('pgrep', ['-fx', 'sleep 43.9']).status === 0;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const id = /Run (\S+):/.exec(out)?.[1];
+        const journal = id ? join(dataDir, 'runs', id, 'journal.ndjson') : '';
+        if (
+          id &&
+          existsSync(journal) &&
+          readFileSync(journal, 'utf8').includes('"type":"process.started"') &&
+          sleeping()
+        ) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 50);
+      child.once('exit', () => reject(new Error(`the run ended before it could be killed:\n${out}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(sleeping()).toBe(true); // the crash left it running on the host
+    const runId = /Run (\S+):/.exec(out)![1]!;
+    const resumed = spawnSync(process.execPath, [bin, 'resume', runId, ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(resumed.stdout).toContain('its command was still running on host-1 and has been stopped');
+    expect(resumed.status).toBe(0);
+    expect(sleeping()).toBe(false);
+  }, 60_000);
 
   it('guards a protected environment: staging must have passed the same version, and its name must be typed', async () => {
     const steps =

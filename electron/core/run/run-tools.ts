@@ -10,6 +10,8 @@ export interface ToolIO {
   signal: AbortSignal;
   /** One line of output; `host` is a host name, or undefined for this machine. */
   output(host: string | undefined, stream: OutputStream, line: string): void;
+  /** A command's process group started (on `host`, or here): journaled, so a crash can clean up. */
+  started?(host: string | undefined, pid: number): void;
 }
 
 export interface CheckResult {
@@ -20,5 +22,7 @@ export interface CheckResult {
 export interface RunTools {
   runPlan(plan: ActionPlan, io: ToolIO): Promise<unknown>;
   runCheck(check: AutomaticCheck, io: ToolIO): Promise<CheckResult>;
+  /** Stops a process group a crashed run left behind; false when it had already ended. */
+  stopProcess(host: string | undefined, pid: number): Promise<boolean>;
   close(): Promise<void>;
 }

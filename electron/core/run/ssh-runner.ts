@@ -28,6 +28,7 @@ export async function runSshExec(plan: PlanOf<'ssh.exec'>, hosts: TargetHosts, i
       const err = lineSplitter((line) => io.output(host, 'stderr', line));
       try {
         const result = await exec(conn, plan.argv, {
+          onProcessGroup: (pgid) => io.started?.(host, pgid),
           cwd: plan.cwd,
           env: plan.env,
           signal: io.signal,

@@ -10,11 +10,14 @@ import { httpCheck } from '../http/http-check';
 import { lineSplitter } from '../lib/line-splitter';
 import type { Logger } from '../ports';
 import { runLocal } from '../shell/run-local';
+import { buildStopCommand } from '../ssh/remote-command';
+import { exec } from '../ssh/ssh-exec';
 import { type LockSite, localLockSite, remoteLockSite } from './deploy-lock';
 import { runDockerPlan } from './docker-runner';
 import { lastDeployedVersion } from './passed-runs';
 import type { CheckResult, RunTools, ToolIO } from './run-tools';
 import { runSshExec, runSshUpload } from './ssh-runner';
+import { stopLocalGroup } from './stop-local-group';
 import { createTargetHosts } from './target-hosts';
 
 // The real tools behind a run: one function from plan to effect, per kind. Failures are typed
@@ -31,7 +34,16 @@ export interface RunToolsWithTarget extends RunTools {
 async function localCommand(argv: string[], cwd: string, env: Record<string, string>, io: ToolIO, timeoutMs?: number) {
   const out = lineSplitter((line) => io.output(undefined, 'stdout', line));
   const err = lineSplitter((line) => io.output(undefined, 'stderr', line));
-  const result = await runLocal({ argv, cwd, env, timeoutMs, signal: io.signal, onStdout: out, onStderr: err });
+  const result = await runLocal({
+    argv,
+    cwd,
+    env,
+    timeoutMs,
+    signal: io.signal,
+    onStdout: out,
+    onStderr: err,
+    onSpawn: (pid) => io.started?.(undefined, pid),
+  });
   out.flush();
   err.flush();
   return result;
@@ -173,9 +185,24 @@ export function createRunTools(options: {
     }
   }
 
+  async function stopProcess(host: string | undefined, pid: number): Promise<boolean> {
+    if (host === undefined) return stopLocalGroup(pid);
+    let alive = '';
+    const conn = await hosts.connection(host);
+    await exec(conn, ['sh', '-c', 'kill -0 "-$1" 2>/dev/null && echo alive', 'rp-check', String(pid)], {
+      onStdout: (chunk) => {
+        alive += chunk;
+      },
+    });
+    if (!alive.includes('alive')) return false;
+    const stopper = await exec(conn, ['sh', '-c', buildStopCommand(pid)]);
+    return stopper.exitCode === 0;
+  }
+
   return {
     runPlan,
     runCheck,
+    stopProcess,
     lockSite() {
       const primary = environment.hosts[0];
       if (!primary) return localLockSite(environment.lockDir ?? join(options.dataDir, 'locks'), environment.name);

@@ -7,6 +7,8 @@ export interface LocalRunCallbacks {
   signal?: AbortSignal;
   onStdout?(chunk: string): void;
   onStderr?(chunk: string): void;
+  /** Told the process (group) id once it runs, so a crash can be cleaned up after. */
+  onSpawn?(pid: number): void;
 }
 
 export type RunLocalOptions = LocalCommandOptions & LocalRunCallbacks;
@@ -32,7 +34,7 @@ export async function runLocal(options: RunLocalOptions): Promise<RunLocalResult
 }
 
 export async function runLocalPlan(plan: LocalCommandPlan, callbacks: LocalRunCallbacks = {}): Promise<RunLocalResult> {
-  const { signal, onStdout, onStderr } = callbacks;
+  const { signal, onStdout, onStderr, onSpawn } = callbacks;
   const program = plan.argv[0]!;
   const where = plan.cwd ?? process.cwd();
   if (signal?.aborted) throw new ShellError('aborted', `${program}: cancelled before it started`, { argv: plan.argv });
@@ -50,6 +52,7 @@ export async function runLocalPlan(plan: LocalCommandPlan, callbacks: LocalRunCa
   child.stderr.setEncoding('utf8');
   if (onStdout) child.stdout.on('data', onStdout);
   if (onStderr) child.stderr.on('data', onStderr);
+  if (onSpawn && child.pid !== undefined) onSpawn(child.pid);
 
   return new Promise<RunLocalResult>((resolve, reject) => {
     let stopReason: 'timeout' | 'aborted' | undefined;

@@ -15,6 +15,8 @@ export interface ExecOptions {
   stdin?: string | Buffer;
   /** Throw CommandFailedError on a non-zero exit instead of returning the result. */
   check?: boolean;
+  /** Told the remote process group id as soon as it is known, so a crash can be cleaned up after. */
+  onProcessGroup?(pgid: number): void;
 }
 
 export interface ExecResult {
@@ -92,6 +94,7 @@ export async function exec(
       stderrHead = undefined;
       if (first.startsWith(PGID_MARKER)) {
         pgid = Number(first.slice(PGID_MARKER.length));
+        options.onProcessGroup?.(pgid);
         emitStderr(rest.slice(newline + 1));
       } else emitStderr(rest); // a shell that did not print it: pass everything through
       pgidKnown();
