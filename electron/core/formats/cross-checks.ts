@@ -41,6 +41,38 @@ export function stepEnvironmentWarnings(runbook: LoadedRunbook, environments: Lo
   return problems;
 }
 
+/** Host names an action picks (`hosts: [web-1]`) that no environment the step applies to has. */
+export function actionHostWarnings(runbook: LoadedRunbook, environments: LoadedEnvironments): Problem[] {
+  const names = environmentNames(environments);
+  const raw = runbook.raw;
+  if (!names || !runbook.origin || !isRecord(raw) || !Array.isArray(raw.steps)) return [];
+  const envs = (environments.raw as { environments: Record<string, unknown> }).environments;
+  const hostsOf = (env: string): string[] => {
+    const hosts = isRecord(envs[env]) ? (envs[env] as Record<string, unknown>).hosts : undefined;
+    return Array.isArray(hosts)
+      ? hosts.flatMap((h) => (isRecord(h) && typeof h.name === 'string' ? [h.name] : []))
+      : [];
+  };
+  const problems: Problem[] = [];
+  raw.steps.forEach((step, s) => {
+    if (!isRecord(step) || !Array.isArray(step.actions)) return;
+    const applies = Array.isArray(step.environments)
+      ? step.environments.filter((e): e is string => typeof e === 'string')
+      : names;
+    const known = new Set(applies.flatMap(hostsOf));
+    step.actions.forEach((action, a) => {
+      const hosts = isRecord(action) && Array.isArray(action.hosts) ? action.hosts : [];
+      hosts.forEach((host, h) => {
+        if (typeof host === 'string' && !known.has(host)) {
+          const message = `host "${host}" is in no environment this step runs against (${applies.join(', ') || 'none'}); the action cannot be planned`;
+          problems.push(problemAt(runbook.origin!, ['steps', s, 'actions', a, 'hosts', h], 'warning', message));
+        }
+      });
+    });
+  });
+  return problems;
+}
+
 /** Environment `approvals:` roles that a runbook does not declare: no one in its runs could approve. */
 export function approvalRoleWarnings(environments: LoadedEnvironments, runbooks: LoadedRunbook[]): Problem[] {
   if (!environmentNames(environments) || !environments.origin) return [];

@@ -59,6 +59,7 @@ steps:
     environments: [staging, prod]
     actions:
       - { type: shell, argv: [echo, '\${env.region}', '\${env.zone}'] }
+      - { type: ssh.exec, hosts: [web-9], argv: ['true'] }
 `,
       '.release-pilot/environments.yml': `environments:
   staging:
@@ -72,6 +73,7 @@ steps:
     ).toEqual([
       '.release-pilot/runbook.yml:7:29 warning steps[0].environments[1]: environment "prod" is not defined in .release-pilot/environments.yml (defined: staging); the step will be skipped in every run',
       ".release-pilot/runbook.yml:9:54 warning steps[0].actions[0].argv[2]: ${env.zone} is not defined by any environment: add `zone` to an environment's variables:",
+      '.release-pilot/runbook.yml:10:35 warning steps[0].actions[1].hosts[0]: host "web-9" is in no environment this step runs against (staging, prod); the action cannot be planned',
       '.release-pilot/environments.yml:3:25 warning environments.staging.approvals[1]: role "tech-lead" is not a role of runbook "runbook": add it to its roles: so someone can approve',
     ]);
     expect(project.runbooks[0]!.runbook).toBeDefined();

@@ -1,6 +1,11 @@
 import type { Problem } from '../../../shared/api/schemas/common';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
-import { approvalRoleWarnings, environmentVariableNames, stepEnvironmentWarnings } from './cross-checks';
+import {
+  actionHostWarnings,
+  approvalRoleWarnings,
+  environmentVariableNames,
+  stepEnvironmentWarnings,
+} from './cross-checks';
 import { type LoadedEnvironments, loadEnvironmentsFile } from './load-environments';
 import { type LoadedRunbook, loadBuiltInRunbook, loadRunbookFile } from './load-runbook';
 import { sortProblems } from './load-yaml-with-schema';
@@ -27,7 +32,11 @@ export async function loadProject(root: string): Promise<LoadedProject> {
       ? await Promise.all(files.map((file) => loadRunbookFile(root, file, options)))
       : [await loadBuiltInRunbook(options)];
   for (const runbook of runbooks) {
-    runbook.problems = sortProblems([...runbook.problems, ...stepEnvironmentWarnings(runbook, environmentsFile)]);
+    runbook.problems = sortProblems([
+      ...runbook.problems,
+      ...stepEnvironmentWarnings(runbook, environmentsFile),
+      ...actionHostWarnings(runbook, environmentsFile),
+    ]);
   }
   environmentsFile.problems = sortProblems([
     ...environmentsFile.problems,
