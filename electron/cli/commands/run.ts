@@ -4,6 +4,7 @@ import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
 import type { Answers } from '../../../shared/formats/answers-schema';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { SignerRecord } from '../../../shared/runs/run-events';
+import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../../core/journal/journal-reader';
 import { createFileLogger } from '../../core/logging/logger';
 import { defaultDataDir } from '../../core/paths';
@@ -193,15 +194,20 @@ type Launch = (who: { operator: SignerRecord; decider: RunDecider }, services: R
 
 /** Shared by `run` and `resume`: who decides, the services, the run driven to its end, the exit code. */
 async function launch(
-  options: Pick<RunOptions, 'answers' | 'dataDir' | 'json' | 'breakLock'>,
+  options: RunOptions,
   start: Launch,
   earlier: (dataDir: string) => Promise<readonly RunEvent[]> = async () => [],
 ): Promise<number> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const { logger, flush } = createFileLogger({ dataDir, sync: true });
   try {
-    const who = await operatorAndDecider(options, dataDir, logger);
     const known = await earlier(dataDir);
+    // A resume checks its answers against the run's own project, environment and runbook.
+    const started = foldRun('resume', known);
+    const target = known.length
+      ? { project: started.projectPath, env: started.environment, runbook: started.runbook }
+      : {};
+    const who = await operatorAndDecider({ ...options, ...target }, dataDir, logger);
     return await drive(() => start(who, services(dataDir, options.json, logger, known)), who.operator.by, options.json);
   } catch (error) {
     return explain(error);

@@ -150,7 +150,12 @@ export async function exec(
       exitCode = code;
       exitSignal = signal ?? undefined;
     });
-    channel.on('close', () => {
+    // ssh2 parses a whole TCP read at once: for a quick command, exit-status can be emitted before
+    // our listeners (attached a microtask after the channel opened) exist. 'close' carries the
+    // same status again, and it fires later, after the stream's 'end'.
+    channel.on('close', (code?: number | null, signal?: string) => {
+      if (exitCode === null && typeof code === 'number') exitCode = code;
+      if (exitSignal === undefined && typeof signal === 'string') exitSignal = signal;
       if (done) return;
       if (stderrHead !== undefined) {
         const head = stderrHead;
