@@ -3,12 +3,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeLabProject } from '../core/test-lab/lab-project';
+import { killMidAction } from '../core/test-support/kill-mid-action';
 import { useTempDirs } from '../core/test-support/temp-dir';
 
 // `release-pilot run / resume / verify / runs` as an operator or a CI job runs them: the real bin
 // in a child process, killed with SIGKILL mid-run, resumed, and its journal checked.
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'release-pilot.mjs');
+
+/** `run` of the test project against staging at v1.1.0, with any further options. */
+function runArgs(root: string, dataDir: string, ...extra: string[]): string[] {
+  return ['run', '--project', root, '--env', 'staging', '--version', 'v1.1.0', '--data-dir', dataDir, ...extra];
+}
 
 function cli(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -54,19 +60,7 @@ describe('release-pilot run, resume and verify', () => {
 
   it('runs to success (exit 0), and verify checks the chain and names a tampered line (exit 1)', () => {
     const { root, answers, dataDir } = setup();
-    const run = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--answers',
-      answers,
-      '--data-dir',
-      dataDir,
-    ]);
+    const run = cli(runArgs(root, dataDir, '--answers', answers));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('☑ prepare.tests — Ada Lovelace (devops): CI run 812 green');
@@ -92,24 +86,9 @@ describe('release-pilot run, resume and verify', () => {
 
   it('keeps deploying when its terminal goes away (stdout closed mid-run)', async () => {
     const { root, answers, dataDir } = setup();
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--project',
-        root,
-        '--env',
-        'staging',
-        '--version',
-        'v1.1.0',
-        '--answers',
-        answers,
-        '--data-dir',
-        dataDir,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [bin, ...runArgs(root, dataDir, '--answers', answers)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
@@ -119,18 +98,7 @@ describe('release-pilot run, resume and verify', () => {
 
   it('--dry-run prints every step and resolved plan, and runs, locks and journals nothing', () => {
     const { root, dataDir } = setup();
-    const dry = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--dry-run',
-      '--data-dir',
-      dataDir,
-    ]);
+    const dry = cli(runArgs(root, dataDir, '--dry-run'));
     expect(dry.stderr).toBe('');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run: runbook → staging @ v1\.1\.0 = [0-9a-f]{12}$/m);
@@ -145,18 +113,7 @@ describe('release-pilot run, resume and verify', () => {
       join(bad.root, '.release-pilot', 'runbook.yml'),
       runbook.replace('[echo, preparing]', '[echo, "${nope}"]'),
     );
-    const unplanned = cli([
-      'run',
-      '--project',
-      bad.root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--dry-run',
-      '--data-dir',
-      bad.dataDir,
-    ]);
+    const unplanned = cli(runArgs(bad.root, bad.dataDir, '--dry-run'));
     expect(unplanned.status).toBe(2);
     expect(unplanned.stdout).toContain('✗ prepare.1  cannot be planned: ${nope} is not defined');
   });
@@ -164,24 +121,7 @@ describe('release-pilot run, resume and verify', () => {
   it('Ctrl-C cancels: the running command is stopped, the cancellation journaled, the lock released', async () => {
     const { root, answers, dataDir } = setup();
     writeFileSync(join(root, '.release-pilot', 'runbook.yml'), runbook.replace('[sleep, "2"]', '[sleep, "38.5"]'));
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--project',
-        root,
-        '--env',
-        'staging',
-        '--version',
-        'v1.1.0',
-        '--answers',
-        answers,
-        '--data-dir',
-        dataDir,
-      ],
-      { stdio: 'pipe' },
-    );
+    const child = spawn(process.execPath, [bin, ...runArgs(root, dataDir, '--answers', answers)], { stdio: 'pipe' });
     let out = '';
     let live: { resume: ReturnType<typeof cli>; close: ReturnType<typeof cli> } | undefined;
     child.stdout.on('data', (chunk) => {
@@ -221,19 +161,7 @@ describe('release-pilot run, resume and verify', () => {
     );
     const answers = join(tempDir(), 'abort.yml');
     writeFileSync(answers, `${answersYaml}failures:\n  "*": abort\n`);
-    const run = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--answers',
-      answers,
-      '--data-dir',
-      dataDir,
-    ]);
+    const run = cli(runArgs(root, dataDir, '--answers', answers));
     expect(run.stdout).toContain('/tmp/rp-no-engine.sock');
     expect(run.status).toBe(3);
   });
@@ -242,19 +170,7 @@ describe('release-pilot run, resume and verify', () => {
     const { root, dataDir } = setup();
     const bad = join(tempDir(), 'bad.yml');
     writeFileSync(bad, 'operator: { name: Ada }\nfailures:\n  x: maybe\n');
-    const badAnswers = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--answers',
-      bad,
-      '--data-dir',
-      dataDir,
-    ]);
+    const badAnswers = cli(runArgs(root, dataDir, '--answers', bad));
     expect(badAnswers.status).toBe(2);
     expect(badAnswers.stderr).toMatch(/bad\.yml:3:\d+: error: failures\.x/);
     const noEnv = cli([
@@ -275,38 +191,12 @@ describe('release-pilot run, resume and verify', () => {
     expect(missingEnv.status).toBe(2);
     const good = join(tempDir(), 'good.yml');
     writeFileSync(good, answersYaml);
-    const strategy = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--strategy',
-      'yolo',
-      '--answers',
-      good,
-      '--data-dir',
-      dataDir,
-    ]);
+    const strategy = cli(runArgs(root, dataDir, '--strategy', 'yolo', '--answers', good));
     expect(strategy.status).toBe(2);
     expect(strategy.stderr).toContain('unknown strategy "yolo"');
     const typo = join(tempDir(), 'typo.yml');
     writeFileSync(typo, `${answersYaml}failures:\n  deploy.slw: retry\n`);
-    const typoRun = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--answers',
-      typo,
-      '--data-dir',
-      dataDir,
-    ]);
+    const typoRun = cli(runArgs(root, dataDir, '--answers', typo));
     expect(typoRun.status).toBe(2);
     expect(typoRun.stderr).toContain('failures."deploy.slw" — did you mean "deploy.slow"?');
     expect(JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout)).toEqual([]);
@@ -319,44 +209,10 @@ describe('release-pilot run, resume and verify', () => {
     const slow = `[sh, -c, 'test -f "$0" || { touch "$0"; exec sleep 31.7; }', '${mark}']`;
     writeFileSync(join(root, '.release-pilot', 'runbook.yml'), runbook.replace('[sleep, "2"]', slow));
     execFileSync('git', ['commit', '-qam', 'slow deploy'], { cwd: root });
-    const child = spawn(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--project',
-        root,
-        '--env',
-        'staging',
-        '--version',
-        'v1.1.0',
-        '--answers',
-        answers,
-        '--data-dir',
-        dataDir,
-      ],
-      { stdio: 'pipe' },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    await new Promise<void>((resolve, reject) => {
-      // Killed once the journal holds the hanging command's process: as a crash mid-action would.
-      const timer = setInterval(() => {
-        const id = /Run (\S+):/.exec(out)?.[1];
-        const journal = id ? join(dataDir, 'runs', id, 'journal.ndjson') : '';
-        if (id && existsSync(journal) && readFileSync(journal, 'utf8').includes('"type":"process.started"')) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 20);
-      child.once('exit', () => reject(new Error(`the run ended before it could be killed:\n${out}`)));
-    });
-    expect(spawnSync('pgrep', ['-fx', 'sleep 31.7']).status).toBe(0);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-    const runId = /Run (\S+):/.exec(out)![1]!;
+    const child = spawn(process.execPath, [bin, ...runArgs(root, dataDir, '--answers', answers)], { stdio: 'pipe' });
+    const sleeping = () => spawnSync('pgrep', ['-fx', 'sleep 31.7']).status === 0;
+    const runId = await killMidAction(child, dataDir, sleeping);
+    expect(sleeping()).toBe(true);
 
     const listed = JSON.parse(cli(['runs', '--json', '--data-dir', dataDir]).stdout) as Array<{
       id: string;
@@ -364,19 +220,7 @@ describe('release-pilot run, resume and verify', () => {
     }>;
     expect(listed.find((r) => r.id === runId)?.status).toBe('open');
 
-    const other = cli([
-      'run',
-      '--project',
-      root,
-      '--env',
-      'staging',
-      '--version',
-      'v1.1.0',
-      '--answers',
-      answers,
-      '--data-dir',
-      dataDir,
-    ]);
+    const other = cli(runArgs(root, dataDir, '--answers', answers));
     expect(other.status).toBe(3);
     // Said once, as the refused run's last line, not again as an error.
     expect(other.stdout).toMatch(

@@ -1,9 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyLabKeys, labHostsYaml, makeLabProject } from '../test-lab/lab-project';
 import { type SshdLab, startSshdLab } from '../test-lab/sshd-lab';
+import { killMidAction } from '../test-support/kill-mid-action';
 import { useTempDirs } from '../test-support/temp-dir';
 import { RunBlockedError } from './run-errors';
 import { answers, runInLab } from './test-support/run-harness';
@@ -303,33 +304,13 @@ describe('executor: failures and refusals', () => {
     const child = spawn(
       process.execPath,
       [bin, 'run', '--project', root, '--env', 'lab', '--version', 'v1.1.0', ...args],
-      { stdio: 'pipe' },
+      {
+        stdio: 'pipe',
+      },
     );
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
     const sleeping = () => spawnSync('pgrep', ['-fx', 'sleep 43.9']).status === 0;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const id = /Run (\S+):/.exec(out)?.[1];
-        const journal = id ? join(dataDir, 'runs', id, 'journal.ndjson') : '';
-        if (
-          id &&
-          existsSync(journal) &&
-          readFileSync(journal, 'utf8').includes('"type":"process.started"') &&
-          sleeping()
-        ) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 50);
-      child.once('exit', () => reject(new Error(`the run ended before it could be killed:\n${out}`)));
-    });
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const runId = await killMidAction(child, dataDir, sleeping);
     expect(sleeping()).toBe(true); // the crash left it running on the host
-    const runId = /Run (\S+):/.exec(out)![1]!;
     const resumed = spawnSync(process.execPath, [bin, 'resume', runId, ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(resumed.stdout).toContain('its command was still running on host-1 and has been stopped');
     expect(resumed.status).toBe(0);
