@@ -2,9 +2,11 @@
 //   renderer  initial JS size, browser host start → first paint (foundation issue)
 //   journal   durable appends per second, verify time (engine issue)
 //   ssh       fan-out over 20 local sshd hosts against parallel-ssh; reused connections (engine issue)
+//   runs      run history and guard lookups over 300 journals, with and without the run index
 // Usage: npm run bench [-- --only journal,ssh] [-- --runs N] [-- --no-build]
 import { benchJournal } from './bench/journal';
 import { benchRenderer } from './bench/renderer';
+import { benchRuns } from './bench/runs';
 import { benchSshFanout } from './bench/ssh-fanout';
 
 const args = process.argv.slice(2);
@@ -15,6 +17,7 @@ const suites: Record<string, () => Promise<Record<string, string | number>>> = {
   renderer: () => benchRenderer({ runs, build: !args.includes('--no-build') }),
   journal: benchJournal,
   ssh: benchSshFanout,
+  runs: benchRuns,
 };
 
 console.log('Release Pilot benchmark');

@@ -1,27 +1,19 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { foldRun } from '../../../shared/runs/run-state';
-import { readJournal } from '../journal/journal-reader';
+import { indexedRuns } from '../runs/run-index';
 import { runsDir } from '../runs/run-store';
 
-// Looks through this machine's run journals for the proof a protected environment asks for, and
-// for the version an environment last received. Newest first; unreadable journals prove nothing.
+// Looks through this machine's runs for the proof a protected environment asks for, and for the
+// version an environment last received. Newest first; unreadable journals prove nothing.
 
-async function runIds(dataDir: string): Promise<string[]> {
-  try {
-    return (await readdir(runsDir(dataDir))).sort().reverse();
-  } catch {
-    return [];
-  }
+async function newestFirst(dataDir: string) {
+  const runs = await indexedRuns(runsDir(dataDir));
+  return runs.sort((a, b) => b.summary.id.localeCompare(a.summary.id));
 }
 
 export async function findPassedRun(dataDir: string, environment: string, version: string, commit: string | undefined) {
-  for (const id of await runIds(dataDir)) {
-    const { events } = await readJournal(join(runsDir(dataDir), id, 'journal.ndjson'));
-    const state = foldRun(id, events);
-    if (state.environment !== environment || state.status !== 'succeeded' || state.version !== version) continue;
-    if (commit && state.commit && state.commit !== commit) continue;
-    return { runId: id, endedAt: state.endedAt };
+  for (const run of await newestFirst(dataDir)) {
+    if (run.environment !== environment || run.summary.status !== 'succeeded' || run.version !== version) continue;
+    if (commit && run.commit && run.commit !== commit) continue;
+    return { runId: run.summary.id, endedAt: run.summary.endedAt };
   }
   return undefined;
 }
@@ -32,13 +24,10 @@ export async function lastDeployedVersion(
   environment: string,
   exceptRun: string,
 ): Promise<string | undefined> {
-  for (const id of await runIds(dataDir)) {
-    if (id === exceptRun) continue;
-    const { events } = await readJournal(join(runsDir(dataDir), id, 'journal.ndjson'));
-    const state = foldRun(id, events);
-    if (state.environment !== environment) continue;
-    if (state.status === 'succeeded') return state.version;
-    if (state.status === 'rolled-back' && state.previousVersion) return state.previousVersion;
+  for (const run of await newestFirst(dataDir)) {
+    if (run.summary.id === exceptRun || run.environment !== environment) continue;
+    if (run.summary.status === 'succeeded') return run.version;
+    if (run.summary.status === 'rolled-back' && run.previousVersion) return run.previousVersion;
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { RunDetail, RunSummary } from '../../../shared/api/schemas/run';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import { summarizeRun } from '../../../shared/runs/summarize-run';
 import { readJournal } from '../journal/journal-reader';
+import { indexedRuns } from './run-index';
 
 // Reads runs from `<data>/runs/<run-id>/journal.ndjson`. Writing (hash chain, fsync before each
 // action) belongs to the journal writer; this side only reads.
@@ -41,21 +42,7 @@ function withProblem(summary: RunSummary, problem?: string): RunSummary {
 }
 
 export async function listRuns(dataDir: string): Promise<RunSummary[]> {
-  let ids: string[];
-  try {
-    ids = (await readdir(runsDir(dataDir), { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory() && safeRunId.test(entry.name))
-      .map((entry) => entry.name);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const runs = await Promise.all(
-    ids.map(async (id) => {
-      const { events, problem } = await readRunJournal(dataDir, id);
-      return withProblem(summarizeRun(id, events), problem);
-    }),
-  );
+  const runs = (await indexedRuns(runsDir(dataDir))).map((run) => run.summary);
   // Newest first; runs without a start time (unreadable) last.
   return runs.sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''));
 }
