@@ -83,7 +83,10 @@ describe('release-pilot CLI', () => {
       prev: GENESIS_HASH,
     });
     writeFileSync(join(data, 'runs', 'r1', 'journal.ndjson'), `${line}\n`);
-    expect(cli(['runs', '--data-dir', data]).stdout.trim()).toBe('r1\topen\tstaging\tv1.1.0\t2026-11-01T09:00:00.000Z');
+    const listed = cli(['runs', '--data-dir', data]).stdout.trim().split('\n');
+    expect(listed[0]).toBe('r1\topen\tstaging\tv1.1.0\t2026-11-01T09:00:00.000Z');
+    // An open run says how to continue or end it.
+    expect(listed.at(-1)).toContain('release-pilot resume r1');
   });
 
   it('refuses a malformed port with a clear message', () => {

@@ -13,6 +13,13 @@ export async function runsCommand(options: { dataDir?: string; json?: boolean })
       const note = run.problem ? `  (${run.problem})` : '';
       console.log([run.id, run.status, run.environment, run.version, run.startedAt ?? '-'].join('\t') + note);
     }
+    // An open run is either running now or was stopped by a crash: say what can be done with it.
+    const open = runs.filter((run) => run.status === 'open');
+    for (const run of open) {
+      console.log(
+        `\n${run.id} is open: if no release-pilot is running it, continue it with \`release-pilot resume ${run.id}\`, or end it with \`release-pilot close ${run.id} --reason "…"\``,
+      );
+    }
   }
   await engine.close();
   engine.flushLogs();
