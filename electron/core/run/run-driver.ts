@@ -8,6 +8,7 @@ import { emptyRunState, foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../journal/journal-reader';
 import { openJournal } from '../journal/journal-writer';
 import { openLogs } from '../journal/logs-writer';
+import { redactingLogger } from '../logging/redacting-logger';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { acquireLock } from './acquire-lock';
@@ -90,6 +91,7 @@ export async function drive(
   const { target, runDir, runId, secrets } = prepared;
   const now = services.now ?? (() => new Date());
   const redact = createRedactor(Object.values(secrets));
+  const logger = redactingLogger(services.logger, redact);
   const journal = await openJournal(runDir, { redact, create: !resuming });
   const releaseRun = await claimRun(runDir);
   const logs = await openLogs(runDir, { redact });
@@ -101,7 +103,7 @@ export async function drive(
   const tools: RunToolsWithTarget = createRunTools({
     projectRoot: request.projectRoot,
     environment: target.environment,
-    logger: services.logger,
+    logger,
     dataDir: services.dataDir,
   });
   const scope = scopeFor(target, runId, request.version, secrets);
@@ -187,7 +189,7 @@ export async function drive(
     } catch (error) {
       return await endEarly(recorder, error);
     } finally {
-      if (locked) await releaseLock(recorder, tools, services.logger);
+      if (locked) await releaseLock(recorder, tools, logger);
       await tools.close().catch(() => undefined);
       await Promise.resolve()
         .then(() => logs.close())
