@@ -11,17 +11,6 @@ export interface AlertCondition {
   unit: '%' | 'ms' | '/s' | '';
 }
 
-/** Built-in metrics from synthetic probes; any other name must be a Prometheus query of the environment. */
-export const probeMetrics = [
-  'error_rate',
-  'availability',
-  'p50_latency',
-  'p95_latency',
-  'p99_latency',
-  'response_time',
-  'throughput',
-] as const;
-
 const pattern = /^\s*([a-z][a-z0-9_]*)\s*(>=|<=|>|<)\s*(\d+(?:\.\d+)?)\s*(%|ms|s|m|\/s)?\s*$/;
 
 export function parseAlertCondition(text: string): AlertCondition | { error: string } {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Problem } from './common';
+import { Id } from './common';
 
 // Driving a run from the app: start it, answer what it asks (ticks, approvals, failure decisions,
 // the typed confirmation), cancel, resume or close it. The run asks through `runs:question` events
@@ -112,6 +112,3 @@ export const LogEntry = z.object({ at: z.string(), source: z.string(), stream: z
 
 export const RunOutputPush = z.object({ runId: Id, source: z.string(), stream: z.string(), line: z.string() });
 export const QuestionPush = z.object({ runId: Id, question: Question.nullable(), answered: Id.optional() });
-
-/** A run that could not start: bad project files come with their problems and positions. */
-export const StartProblems = z.array(Problem);
