@@ -1,15 +1,19 @@
 import type { RunSummary } from '../api/schemas/run';
 import type { RunEvent } from './run-event';
-import { foldRun } from './run-state';
+import { foldRun, type RunState } from './run-state';
 
 /**
  * Folds a run's journal into the line shown in run lists. Pure, so the desktop app, the browser
  * host and the CLI show the same status for the same journal.
  */
 export function summarizeRun(runId: string, events: readonly RunEvent[]): RunSummary {
-  const state = foldRun(runId, events);
+  return summaryOf(foldRun(runId, events));
+}
+
+/** The run-list line of a run already folded (callers that need more of the state fold once). */
+export function summaryOf(state: RunState): RunSummary {
   return {
-    id: runId,
+    id: state.id,
     runbook: state.runbook ?? 'unknown runbook',
     environment: state.environment ?? 'unknown environment',
     version: state.version ?? 'unknown version',
@@ -18,6 +22,6 @@ export function summarizeRun(runId: string, events: readonly RunEvent[]): RunSum
     status: state.status,
     startedAt: state.startedAt,
     endedAt: state.endedAt,
-    eventCount: events.length,
+    eventCount: state.eventCount,
   };
 }

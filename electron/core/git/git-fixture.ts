@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rejectionOf } from '../test-support/rejection';
+import { GitError } from './git-error';
 
 // Test support: real repositories made with the git command line, with fixed identities and
 // dates so shas and orderings do not depend on the machine or the clock.
@@ -69,3 +71,6 @@ export function makeFixture(root: string): Fixture {
   git(clone, 'config', 'user.email', 'ada@example.com');
   return { seed, origin, clone, shas: { first, second, third, fourth } };
 }
+
+/** The GitError a promise rejects with. */
+export const refusal = (promise: Promise<unknown>): Promise<GitError> => rejectionOf(promise, GitError);

@@ -2,18 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
-import { GitError } from './git-error';
-import { git, makeFixture } from './git-fixture';
+import { git, makeFixture, refusal } from './git-fixture';
 import { createGitRepo } from './git-repo';
-
-async function refusal(promise: Promise<unknown>): Promise<GitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GitError)) throw new Error(`expected a GitError, got ${String(error)}`);
-  return error;
-}
 
 describe('git repository: refs, checkout, history (real repositories)', () => {
   const tempDir = useTempDirs('rp-git-');

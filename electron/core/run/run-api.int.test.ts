@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloadOf } from '../../../shared/api/contract';
 import type { Question } from '../../../shared/api/schemas/run-control';
-import { createEngine } from '../engine';
 import { openJournal } from '../journal/journal-writer';
-import { silentLogger } from '../logging/logger';
-import { createConfSettings } from '../settings/conf-store';
 import { makeLabProject } from '../test-lab/lab-project';
 import { useTempDirs } from '../test-support/temp-dir';
+import { testEngine } from '../test-support/test-engine';
 
 // A run driven through the API, as the app's windows drive it: questions pushed as events and
 // answered by method calls, output and journal events pushed live, cancel, close, verify, logs.
@@ -40,13 +38,7 @@ describe('runs through the API', () => {
       runbook: runbook.replace('MARKER', `${tempDir()}/marker`),
       environments: 'environments:\n  staging: {}\n',
     });
-    const engine = createEngine({
-      host: 'cli',
-      dataDir,
-      logger: silentLogger,
-      settings: createConfSettings(dataDir, silentLogger),
-      versions: { app: '0.0.0' },
-    });
+    const engine = testEngine(dataDir);
     const pushed: Array<{ name: EventName; payload: unknown }> = [];
     engine.events.subscribe((name, payload) => pushed.push({ name, payload }));
     return { engine, root, dataDir, pushed, operatorName };

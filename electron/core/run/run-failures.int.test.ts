@@ -39,17 +39,15 @@ describe('executor: failures and refusals', () => {
   // Every lab host is this machine's root account: a lock folder of its own per test keeps tests apart.
   const sshEnv = (hostsYaml: string) =>
     `environments:\n  lab:\n    lockDir: ${tempDir()}/locks\n    hosts:\n${hostsYaml}\n`;
+  /** A run of `root` against the lab environment at v1.1.0, in a fresh data folder unless given. */
+  const runLab = (root: string, more: Partial<Parameters<typeof runInLab>[0]> = {}) =>
+    runInLab({ projectRoot: root, dataDir: tempDir(), environment: 'lab', version: 'v1.1.0', ...more });
   const echoStep = `  - id: s\n    title: S\n    owner: devops\n    actions:\n      - { type: ssh.exec, argv: [true] }\n`;
 
   it('refuses an unreachable host with exit-3 kind of error naming the host, and journals why', async () => {
     const dead = [{ ...lab.hosts[0]!, name: 'ghost', port: 1 }];
     const root = project(echoStep, sshEnv(labHostsYaml(dead)));
-    const error = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-    }).catch((e) => e);
+    const error = await runLab(root).catch((e) => e);
     expect(error).toBeInstanceOf(RunBlockedError);
     expect(error.code).toBe('unreachable');
     expect(error.message).toMatch(/ghost \(127\.0\.0\.1:1\).*refused/);
@@ -59,12 +57,7 @@ describe('executor: failures and refusals', () => {
     const [one, two] = lab.hosts;
     const swapped = labHostsYaml([{ ...one!, fingerprint: two!.fingerprint }], { pin: 'fingerprint' });
     const root = project(echoStep, sshEnv(swapped));
-    const error = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-    }).catch((e) => e);
+    const error = await runLab(root).catch((e) => e);
     expect(error).toBeInstanceOf(RunBlockedError);
     expect(error.message).toContain(one!.fingerprint);
     expect(error.message).toContain(two!.fingerprint);
@@ -77,13 +70,7 @@ describe('executor: failures and refusals', () => {
     const saved = process.env.DOCKER_HOST;
     process.env.DOCKER_HOST = 'unix:///tmp/rp-no-docker-here.sock';
     try {
-      const run = await runInLab({
-        projectRoot: root,
-        dataDir: tempDir(),
-        environment: 'lab',
-        version: 'v1.1.0',
-        answers: answers({ failures: { '*': 'abort' } }),
-      });
+      const run = await runLab(root, { answers: answers({ failures: { '*': 'abort' } }) });
       expect(run.status).toBe('aborted');
       const failed = run.find('action.failed')[0]!.data as { error: { code: string; message: string } };
       expect(failed.error.code).toBe('engine-unreachable');
@@ -138,7 +125,7 @@ describe('executor: failures and refusals', () => {
       "  - id: s\n    title: S\n    owner: devops\n    actions:\n      - { id: x, type: shell, argv: [sh, -c, 'exit 2'] }\n",
       sshEnv(labHostsYaml(lab.hosts)),
     );
-    const run = await runInLab({ projectRoot: root, dataDir: tempDir(), environment: 'lab', version: 'v1.1.0' });
+    const run = await runLab(root);
     expect(run.status).toBe('aborted');
     expect(run.find('run.finished')[0]?.data.reason).toMatch(/failures\."s\.x"/);
   });
@@ -148,13 +135,7 @@ describe('executor: failures and refusals', () => {
     const steps =
       "  - id: s\n    title: S\n    owner: devops\n    actions:\n      - { id: show, type: shell, argv: [sh, -c, 'echo token=$0; echo \"$0\" >&2', '${secret:API_TOKEN}'] }\n      - { id: remote, type: ssh.exec, hosts: [host-1], argv: [echo, '${secret:API_TOKEN}'] }\n";
     const root = project(steps, sshEnv(labHostsYaml(lab.hosts)));
-    const run = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-      env: { ...process.env, RELEASE_PILOT_SECRET_API_TOKEN: secret },
-    });
+    const run = await runLab(root, { env: { ...process.env, RELEASE_PILOT_SECRET_API_TOKEN: secret } });
     expect(run.find('action.failed').map((e) => e.data)).toEqual([]);
     expect(run.find('run.finished')[0]?.data).toEqual({ status: 'succeeded' });
     expect(run.output.map((o) => o.line)).toEqual(['token=[secret]', '[secret]', '[secret]']);
@@ -170,13 +151,7 @@ describe('executor: failures and refusals', () => {
       "  - id: s\n    title: S\n    owner: devops\n    actions:\n      - { type: shell, argv: [echo, '${secret:DB_PASSWORD}'] }\n",
       sshEnv(labHostsYaml(lab.hosts)),
     );
-    const error = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-      env: {},
-    }).catch((e) => e);
+    const error = await runLab(root, { env: {} }).catch((e) => e);
     expect(error.message).toContain('"DB_PASSWORD"');
     expect(error.message).toContain('RELEASE_PILOT_SECRET_DB_PASSWORD');
   });
@@ -268,25 +243,14 @@ describe('executor: failures and refusals', () => {
     const old = { holder: 'Linus on laptop-7', runId: '20261125-093000-lab-beef', at: '2026-11-25T09:30:00.000Z' };
     writeFileSync(`${lockDir}/lab.lock/info.json`, JSON.stringify(old));
 
-    const refused = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-    }).catch((e) => e);
+    const refused = await runLab(root).catch((e) => e);
     expect(refused).toBeInstanceOf(RunBlockedError);
     expect(refused.message).toContain(
       'Linus on laptop-7 (run 20261125-093000-lab-beef, since 2026-11-25T09:30:00.000Z)',
     );
     expect(refused.message).toContain('looks stale');
 
-    const broken = await runInLab({
-      projectRoot: root,
-      dataDir: tempDir(),
-      environment: 'lab',
-      version: 'v1.1.0',
-      answers: answers({ breakLock: true }),
-    });
+    const broken = await runLab(root, { answers: answers({ breakLock: true }) });
     expect(broken.status).toBe('succeeded');
     expect(broken.find('lock.broken')[0]?.data).toMatchObject({ previous: old, by: 'Ada Lovelace' });
     expect(existsSync(`${lockDir}/lab.lock`)).toBe(false);

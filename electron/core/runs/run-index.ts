@@ -2,7 +2,7 @@ import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../../shared/api/schemas/run';
 import { foldRun } from '../../../shared/runs/run-state';
-import { summarizeRun } from '../../../shared/runs/summarize-run';
+import { summarizeRun, summaryOf } from '../../../shared/runs/summarize-run';
 import { readJournal } from '../journal/journal-reader';
 
 // What run lists and guards need from every run, without folding every journal every time: one
@@ -42,8 +42,8 @@ async function fold(dir: string, id: string): Promise<RunFacts> {
   const file = join(dir, id, 'journal.ndjson');
   const { events, problems } = await readJournal(file);
   const problem = problems[0];
-  const summary = summarizeRun(id, events);
   const state = foldRun(id, events);
+  const summary = summaryOf(state);
   const facts = {
     environment: state.environment,
     version: state.version,

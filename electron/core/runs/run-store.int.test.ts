@@ -69,7 +69,7 @@ describe('run store (journals on disk)', () => {
     expect(byId.good?.status).toBe('open');
     expect(byId.torn).toMatchObject({ status: 'unreadable', eventCount: 1 });
     expect(byId.torn?.problem).toBe(`${join(runsDir(data), 'torn', 'journal.ndjson')} line 2: not JSON`);
-    expect(byId.wrong?.problem).toMatch(/line 1: /);
+    expect(byId.wrong?.problem).toMatch(/journal\.ndjson line 1: does not end with a "hash" field/);
   });
 
   it('gets one run with its events', async () => {

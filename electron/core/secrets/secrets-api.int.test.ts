@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine';
-import { silentLogger } from '../logging/logger';
-import { createConfSettings } from '../settings/conf-store';
 import { useTempDirs } from '../test-support/temp-dir';
+import { testEngine } from '../test-support/test-engine';
 import { envSecrets } from './env-secrets';
 
 // Secrets through the API in the browser host and CLI: names only, read from the environment;
@@ -15,12 +13,7 @@ describe('secrets API (environment-backed)', () => {
 
   it('lists the names set in the environment, never the values, and refuses to store', async () => {
     const dataDir = tempDir();
-    const engine = createEngine({
-      host: 'cli',
-      dataDir,
-      logger: silentLogger,
-      settings: createConfSettings(dataDir, silentLogger),
-      versions: { app: '0.0.0' },
+    const engine = testEngine(dataDir, {
       secrets: envSecrets({
         RELEASE_PILOT_SECRET_DB_PASSWORD: 'pw-123456',
         RELEASE_PILOT_SECRET_EMPTY: '',

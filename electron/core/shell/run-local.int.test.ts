@@ -2,18 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineSplitter } from '../lib/line-splitter';
+import { rejectionOf } from '../test-support/rejection';
 import { useTempDirs } from '../test-support/temp-dir';
 import { runLocal } from './run-local';
 import { ShellError } from './shell-error';
 
-async function refusal(promise: Promise<unknown>): Promise<ShellError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ShellError)) throw new Error(`expected a ShellError, got ${String(error)}`);
-  return error;
-}
+const refusal = (promise: Promise<unknown>): Promise<ShellError> => rejectionOf(promise, ShellError);
 
 /** Alive = present in /proc and not a zombie waiting for a parent (PID 1 here may not reap). */
 function alive(pid: number): boolean {
