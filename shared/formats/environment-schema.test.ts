@@ -43,6 +43,50 @@ describe('the environment schema', () => {
       variables: {},
       concurrency: 10,
       staleLockAfter: 7_200_000,
+      deploy: {
+        rolling: { batchSize: 1 },
+        canary: { weights: [5, 25, 50, 100], analysis: 300_000 },
+        healthTimeout: 60_000,
+      },
+      monitoring: {
+        probes: { rate: 10, timeout: 2000, versionHeader: 'x-version', window: 60_000, baseline: 10_000 },
+        watch: 3_600_000,
+      },
+    });
+  });
+});
+
+describe('the deploy settings of an environment', () => {
+  const parse = (env: unknown) => EnvironmentsFile.safeParse({ environments: { prod: env } });
+  const messages = (env: unknown) => {
+    const result = parse(env);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('refuses a canary weight outside 0–100, naming the field', () => {
+    expect(messages({ deploy: { canary: { weights: [5, 150] } } })).toContain(
+      'environments.prod.deploy.canary.weights.1: a weight is 0–100 (percent of traffic)',
+    );
+  });
+
+  it('refuses a ramp that falls or never reaches 100', () => {
+    expect(messages({ deploy: { canary: { weights: [50, 25, 100] } } })[0]).toMatch(/weights must rise/);
+    expect(messages({ deploy: { canary: { weights: [10, 50] } } })[0]).toMatch(/last weight must be 100/);
+  });
+
+  it('refuses an unknown proxy kind and a relative upstream file', () => {
+    expect(messages({ proxy: { kind: 'traefik', upstreamFile: '/x' } })[0]).toMatch(/unknown proxy kind; use: nginx/);
+    expect(messages({ proxy: { kind: 'nginx', upstreamFile: 'up.conf' } })[0]).toMatch(/absolute path/);
+  });
+
+  it('gives an nginx proxy its test and reload commands', () => {
+    const result = parse({ proxy: { kind: 'nginx', upstreamFile: '/etc/nginx/conf.d/up.conf' } });
+    expect(result.success && result.data.environments.prod?.proxy).toEqual({
+      kind: 'nginx',
+      upstreamFile: '/etc/nginx/conf.d/up.conf',
+      upstream: 'app',
+      test: ['nginx', '-t'],
+      reload: ['nginx', '-s', 'reload'],
     });
   });
 });

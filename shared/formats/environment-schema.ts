@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PortMapping, Slug, StringMap, Text } from './common-fields';
+import { DeploySettings, HttpUrl, Monitoring, TrafficProxy } from './deploy-schema';
 import { Duration } from './duration';
 
 // The environments format (`.release-pilot/environments.yml`): `environments:` maps a name to its
@@ -22,6 +23,8 @@ export const Host = z
     knownHosts: z.string().min(1).optional(),
     /** A `Host` entry of ~/.ssh/config to take address, port, user and identity from. */
     alias: z.string().min(1).optional(),
+    /** The app's own URL on this host (e.g. http://10.0.0.5:8080): per-host health checks and proxy upstreams. */
+    appUrl: HttpUrl.optional(),
   })
   .refine((host) => host.address || host.alias, { message: 'give the host an address (or an ~/.ssh/config alias)' })
   .refine((host) => host.hostKey || host.knownHosts || host.alias, {
@@ -48,12 +51,6 @@ export const App = z.strictObject({
 });
 export type App = z.output<typeof App>;
 
-/** Probed with HTTP: `localhost:8080` parses as a URL with scheme "localhost:", so the scheme is checked. */
-const HttpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'write a full http:// or https:// URL, e.g. http://127.0.0.1:8080/health',
-});
-
 export const Environment = z.strictObject({
   description: z.string().optional(),
   /** Protected environments need a passed run on `requires` with the same version, approvals and typed confirmation. */
@@ -79,6 +76,10 @@ export const Environment = z.strictObject({
   variables: StringMap.default({}),
   /** Hosts worked on at once by ssh actions. */
   concurrency: z.number().int().min(1).max(256).default(10),
+  /** What switches traffic between versions (blue-green, canary). */
+  proxy: TrafficProxy.optional(),
+  deploy: DeploySettings.default(DeploySettings.parse({})),
+  monitoring: Monitoring.default(Monitoring.parse({})),
   /** Where the deploy lock lives on the target (the first host, or this machine when there are none). */
   lockDir: z.string().optional(),
   /** A lock older than this is reported as stale (it is still only broken on an explicit decision). */

@@ -39,6 +39,41 @@ export interface ErrorRecord {
   message: string;
 }
 
+/** One commit between the previous and the new version, as `git log` gave it. */
+export interface CommitRecord {
+  hash: string;
+  author: string;
+  date: string;
+  subject: string;
+}
+
+/**
+ * What synthetic probes (or Prometheus) measured over one stretch of a run. Rates are fractions
+ * 0–1, latencies milliseconds, throughput requests per second. Absent when nothing was measured.
+ */
+export interface MetricsSummary {
+  requests: number;
+  failures: number;
+  errorRate: number;
+  availability: number;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  throughput: number;
+}
+
+/** Monitoring phases, relative to the cutover: the report compares them. */
+export type MonitorPhase = 'before' | 'during' | 'after';
+
+/** One host's (or one batch's) part of a strategy, shown before it runs and journaled as it happens. */
+export interface StrategyStage {
+  id: string;
+  title: string;
+  hosts: string[];
+  /** Share of traffic (0–100) the new version gets at this stage, for canary and flags. */
+  weight?: number;
+}
+
 export type FailureChoice = 'retry' | 'skip' | 'rollback' | 'abort';
 export type EndStatus = 'succeeded' | 'failed' | 'rolled-back' | 'aborted';
 
@@ -110,6 +145,52 @@ export interface RunEventData {
   'rollback.started': { reason: string; trigger: 'operator' | 'policy' | 'alert' };
   'rollback.finished': { ok: boolean; error?: ErrorRecord };
   'lessons.recorded': { text: string; by: string };
+  /** The commits between the previous and the new version (the report's "Changes"). */
+  'changes.recorded': { from?: string; to: string; commits: CommitRecord[]; truncated?: boolean };
+  /** A strategy's plan per host, journaled before its first stage runs. */
+  'strategy.planned': { strategy: string; stages: StrategyStage[] };
+  'strategy.stage': { stage: string; state: 'started' | 'passed' | 'failed' | 'reverted'; detail?: string };
+  /** The proxy or flag provider now sends traffic this way (weights by version, 0–100). */
+  'traffic.switched': { where: string; weights: Record<string, number> };
+  'monitor.started': { source: 'probes' | 'prometheus'; target: string; ratePerSecond?: number };
+  'monitor.window': {
+    source: 'probes' | 'prometheus';
+    phase: MonitorPhase;
+    from: string;
+    to: string;
+    metrics: MetricsSummary;
+    /** Answers counted per version that answered, so canary weights can be seen. */
+    versions?: Record<string, number>;
+  };
+  'monitor.stopped': { source: 'probes' | 'prometheus'; reason?: string };
+  /** The longest stretch in which probes failed or got no answer. */
+  'downtime.measured': { ms: number; from?: string; to?: string };
+  /** An alert rule changed state; `firing` with action rollback starts an automatic rollback. */
+  'alert.changed': {
+    rule: string;
+    condition: string;
+    state: 'ok' | 'pending' | 'firing';
+    value?: number;
+    severity: 'critical' | 'warning' | 'info';
+    action: 'notify' | 'rollback';
+  };
+  /** The target's release history now says `version` is live (`previous` was before). */
+  'release.recorded': { environment: string; version: string; previous?: string; where: string };
+  /** A run started outside its deployment window or inside a freeze, on someone's written say-so. */
+  'window.overridden': { rule: string; reason: string; by: string; role: string };
+  /** The deployment plan this run carries out (its digest matches the exported plan). */
+  'plan.recorded': { digest: string; title: string };
+  'notification.sent': { channel: string; kind: string; trigger: string; attempt: number };
+  'notification.failed': {
+    channel: string;
+    kind: string;
+    trigger: string;
+    attempt: number;
+    error: string;
+    final: boolean;
+  };
+  /** A production run failed or rolled back: an incident record and post-mortem draft exist. */
+  'incident.opened': { id: string; reason: string; path: string };
 }
 
 export type RunEventType = keyof RunEventData;
