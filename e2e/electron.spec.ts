@@ -32,7 +32,7 @@ test.describe('the desktop app (Electron)', () => {
       await expect(window.getByTestId('app-version')).toHaveText(version);
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      for (const name of ['Dashboard', 'Runbooks', 'Environments', 'Runs', 'Reports', 'Settings']) {
+      for (const name of ['Dashboard', 'Runbooks', 'Environments', 'Runs', 'Logs', 'Reports', 'Settings']) {
         await window.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
         await expect(window.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
         await window.screenshot({ path: join(root, 'test-results', 'screens', `electron-${name.toLowerCase()}.png`) });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { e2eHost } from './support/env';
 
-const screens = ['Dashboard', 'Runbooks', 'Environments', 'Runs', 'Reports', 'Settings'] as const;
+const screens = ['Dashboard', 'Runbooks', 'Environments', 'Runs', 'Logs', 'Reports', 'Settings'] as const;
 const version = (
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
 ).version;

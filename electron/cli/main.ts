@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readAppVersion } from '../core/app-version';
 
 // Each verb loads its own code when it runs: `web` should not wait for ssh2, dockerode and
@@ -11,6 +11,8 @@ const load = {
   run: () => import('./commands/run'),
   close: () => import('./commands/close'),
   verify: () => import('./commands/verify'),
+  report: () => import('./commands/report'),
+  plan: () => import('./commands/plan'),
 };
 
 function parsePort(value: string): number {
@@ -22,10 +24,7 @@ function parsePort(value: string): number {
 }
 
 /** Verbs that later work fills in: listed now so `--help` shows the whole tool, honest about state. */
-const comingVerbs: { name: string; args: string; summary: string }[] = [
-  { name: 'plan', args: '[project]', summary: 'print the deployment plan for review' },
-  { name: 'report', args: '<run-id>', summary: 'export the markdown deployment report of a run' },
-];
+const comingVerbs: { name: string; args: string; summary: string }[] = [];
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -78,10 +77,29 @@ export function buildProgram(): Command {
     .option('--answers <file>', 'checklist ticks, approvals and failure decisions for a run with no terminal')
     .option('--dry-run', 'print what the run would do, step by step and host by host; run nothing')
     .option('--break-lock <reason>', "break the environment's deploy lock if another run holds it (journaled)")
+    .option(
+      '--override-window <reason>',
+      'start outside the deployment window or in a freeze (your role must be one the runbook allows; journaled)',
+    )
     .option(...dataDirOption)
     .option('--json', 'print events and output as NDJSON (with --dry-run: the plan as JSON)')
     .action(async (options) => {
       process.exitCode = await (await load.run()).runCommand(options);
+    });
+
+  program
+    .command('plan')
+    .description('print the deployment plan for review as markdown: strategy, window, steps per host, people, rollback')
+    .requiredOption('--project <dir>', 'the project folder (a git repository with .release-pilot/)')
+    .requiredOption('--env <name>', 'the environment to plan for')
+    .requiredOption('--version <ref>', 'the version to deploy: a tag, branch or commit')
+    .option('--runbook <id>', 'which runbook, when the project has several')
+    .option('--strategy <name>', "override the runbook's deployment strategy")
+    .option('-o, --output <file>', 'write the markdown to this file instead of stdout')
+    .option(...dataDirOption)
+    .option('--json', 'print the plan as JSON instead of markdown')
+    .action(async (options) => {
+      process.exitCode = await (await load.plan()).planCommand(options);
     });
 
   program
@@ -112,6 +130,16 @@ export function buildProgram(): Command {
     .option('--json', 'print the verdict as JSON')
     .action(async (runId: string, options) => {
       process.exitCode = await (await load.verify()).verifyCommand(runId, options);
+    });
+
+  program
+    .command('report <run-id>')
+    .description("export a run's deployment report, from its journal: markdown (default) or JSON")
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
+    .option(...dataDirOption)
+    .action(async (runId: string, options) => {
+      process.exitCode = await (await load.report()).reportCommand(runId, options);
     });
 
   for (const verb of comingVerbs) {

@@ -3,9 +3,13 @@ import { arch, platform } from 'node:os';
 import { ApiError } from '../../shared/api/errors';
 import { type ApiHandlers, createEventHub, type EventSink } from '../../shared/api/handlers';
 import type { AppInfo } from '../../shared/api/schemas/app-info';
+import { renderPlanMarkdown } from '../../shared/planning/plan-markdown';
+import { previewProjectNotifications } from './notify/preview-service';
+import { loadDeploymentPlan } from './planning/load-plan';
 import type { EnginePorts, Logger } from './ports';
 import { readEnvironmentSummaries, readRunbookSummaries } from './projects/project-files';
 import { projectIdOf, resolveProjectRoot, summarizeProject } from './projects/project-service';
+import { reportHandlers } from './report/report-handlers';
 import { toApiError } from './run/run-api-errors';
 import { createRunService, type RunService } from './run/run-service';
 import { getRun, listRuns } from './runs/run-store';
@@ -107,10 +111,23 @@ export function createEngine(ports: EnginePorts): Engine {
     },
     'runbooks:list': async ({ projectId }) => readRunbookSummaries(projectRoot(projectId)),
     'environments:list': async ({ projectId }) => readEnvironmentSummaries(projectRoot(projectId)),
+    'plans:get': guarded(async ({ projectId, environment, version, runbook, strategy }) => {
+      const plan = await loadDeploymentPlan({
+        projectRoot: projectRoot(projectId),
+        environment,
+        version,
+        runbook,
+        strategy,
+        dataDir: ports.dataDir,
+        logger,
+        now: now(),
+      });
+      return { markdown: renderPlanMarkdown(plan), digest: plan.digest };
+    }),
     'runs:list': async () => listRuns(ports.dataDir),
     'runs:get': async ({ runId }) => getRun(ports.dataDir, runId),
-    'runs:start': guarded(async ({ projectId, environment, version, runbook, strategy }) => ({
-      runId: await runs.start({ projectRoot: projectRoot(projectId), environment, version, runbook, strategy }),
+    'runs:start': guarded(async ({ projectId, ...request }) => ({
+      runId: await runs.start({ projectRoot: projectRoot(projectId), ...request }),
     })),
     'runs:live': guarded(async ({ runId }) => runs.live(runId)),
     'runs:answer': guarded(async ({ runId, questionId, answer }) => runs.answer(runId, questionId, answer)),
@@ -119,6 +136,13 @@ export function createEngine(ports: EnginePorts): Engine {
     'runs:close': guarded(async ({ runId, reason }) => runs.close(runId, reason)),
     'runs:verify': guarded(async ({ runId }) => runs.verify(runId)),
     'runs:logs': guarded(async ({ runId, source, tail }) => runs.logs(runId, { source, tail })),
+    ...reportHandlers({
+      dataDir: ports.dataDir,
+      secrets,
+      operatorName: () => settings.get().operatorName,
+      isActive: (runId) => runs.live(runId).active,
+      pushEvent: (runId, event) => events.emit('runs:event', { runId, event }),
+    }),
     'secrets:list': async () => secretList(),
     'secrets:set': guarded(async ({ name, value }) => {
       secrets.set(name, value);
@@ -129,6 +153,13 @@ export function createEngine(ports: EnginePorts): Engine {
       secrets.delete(name);
       return secretList();
     }),
+    'notifications:preview': guarded(async ({ projectId, environment }) =>
+      previewProjectNotifications({
+        root: projectRoot(projectId),
+        environment,
+        operator: settings.get().operatorName.trim() || undefined,
+      }),
+    ),
   };
 
   logger.info('engine started', { host: ports.host, dataDir: ports.dataDir, version: ports.versions.app });

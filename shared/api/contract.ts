@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { AppInfo } from './schemas/app-info';
 import { Empty } from './schemas/common';
+import { NotificationsPreview, NotificationsPreviewRequest } from './schemas/notifications';
+import { PlanRequest, PlanResponse } from './schemas/plan';
 import { EnvironmentSummary, ProjectRef, ProjectSummary, RunbookSummary } from './schemas/project';
+import { LessonsRequest, ReportRequest, RunReport } from './schemas/report';
 import { RunDetail, RunEventPush, RunRef, RunSummary } from './schemas/run';
 import {
   AnswerRequest,
@@ -48,6 +51,7 @@ export const methods = {
   'projects:close': method(ProjectRef, z.array(ProjectSummary)),
   'runbooks:list': method(ProjectRef, z.array(RunbookSummary)),
   'environments:list': method(ProjectRef, z.array(EnvironmentSummary)),
+  'plans:get': method(PlanRequest, PlanResponse),
   'runs:list': query(z.array(RunSummary)),
   'runs:get': method(RunRef, RunDetail),
   'runs:start': method(StartRunRequest, StartedRun),
@@ -58,9 +62,13 @@ export const methods = {
   'runs:close': method(CloseRunRequest, RunSummary),
   'runs:verify': method(RunRef, JournalVerdict),
   'runs:logs': method(LogsRequest, z.array(LogEntry)),
+  'runs:report': method(ReportRequest, RunReport),
+  /** Records lessons learned (`lessons.recorded`) in a finished run's journal; answers the new report. */
+  'runs:lessons': method(LessonsRequest, RunReport),
   'secrets:list': query(SecretList),
   'secrets:set': method(SetSecretRequest, SecretList),
   'secrets:delete': method(DeleteSecretRequest, SecretList),
+  'notifications:preview': method(NotificationsPreviewRequest, NotificationsPreview),
 } as const;
 
 export const events = {

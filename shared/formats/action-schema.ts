@@ -156,6 +156,28 @@ export const HttpCheckFields = {
 };
 const HttpCheck = z.strictObject({ ...base, type: z.literal('http.check'), ...HttpCheckFields });
 
+/**
+ * Deploys the environment's app by a strategy (the run's, unless this names one), with the
+ * environment's proxy, flags and deploy settings; the monitors watch it and may roll it back.
+ */
+const Deploy = z.strictObject({
+  ...base,
+  type: z.literal('deploy'),
+  strategy: z
+    .enum(['blue-green', 'rolling', 'canary', 'feature-flags', 'recreate', 'swarm'], {
+      error: 'unknown strategy; use one of: blue-green, rolling, canary, feature-flags, recreate, swarm',
+    })
+    .optional(),
+});
+
+/** The post-deployment watch window: the monitors run, and a rollback rule that fires rolls back. */
+const Watch = z.strictObject({
+  ...base,
+  type: z.literal('watch'),
+  /** Default: the environment's monitoring.watch (the workflow: the first hour). */
+  duration: Duration.optional(),
+});
+
 export const actionTypes = [
   'shell',
   'manual',
@@ -178,6 +200,8 @@ export const actionTypes = [
   'ssh.exec',
   'ssh.upload',
   'http.check',
+  'deploy',
+  'watch',
 ] as const;
 
 export const Action = z.discriminatedUnion(
@@ -204,6 +228,8 @@ export const Action = z.discriminatedUnion(
     SshExec,
     SshUpload,
     HttpCheck,
+    Deploy,
+    Watch,
   ],
   {
     error: (issue) =>

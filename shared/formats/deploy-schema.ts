@@ -115,14 +115,20 @@ export const Monitoring = z.strictObject({
       /** Requests per second. */
       rate: z.number().positive().max(1000).default(10),
       timeout: Duration.default(2000),
-      /** Response header naming the version that answered (else a `version` field of a JSON body). */
-      versionHeader: z.string().default('x-version'),
+      /**
+       * Which version answered: a response header (`header:x-version`), a field of a JSON body
+       * (`json:version`), or the whole trimmed body (`body`, for a /version endpoint).
+       */
+      version: z
+        .string()
+        .regex(/^(header:[A-Za-z0-9-]+|json:[A-Za-z0-9_.]+|body)$/, 'write header:<name>, json:<field> or body')
+        .default('header:x-version'),
       /** Sliding window the alert rules look at. */
       window: Duration.default(60_000),
       /** Baseline measured before the cutover. */
       baseline: Duration.default(10_000),
     })
-    .default({ rate: 10, timeout: 2000, versionHeader: 'x-version', window: 60_000, baseline: 10_000 }),
+    .default({ rate: 10, timeout: 2000, version: 'header:x-version', window: 60_000, baseline: 10_000 }),
   prometheus: z
     .strictObject({
       url: HttpUrl,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PortMapping, Slug, StringMap, Text } from './common-fields';
 import { DeploySettings, HttpUrl, Monitoring, TrafficProxy } from './deploy-schema';
 import { Duration } from './duration';
+import { Schedule } from './schedule-schema';
 
 // The environments format (`.release-pilot/environments.yml`): `environments:` maps a name to its
 // settings. Secrets never live here: write `${secret:NAME}` and the app resolves it at run time.
@@ -76,6 +77,8 @@ export const Environment = z.strictObject({
   variables: StringMap.default({}),
   /** Hosts worked on at once by ssh actions. */
   concurrency: z.number().int().min(1).max(256).default(10),
+  /** When runs may start: deployment windows and freezes (docs/planning.md). */
+  schedule: Schedule.optional(),
   /** What switches traffic between versions (blue-green, canary). */
   proxy: TrafficProxy.optional(),
   deploy: DeploySettings.default(DeploySettings.parse({})),

@@ -26,6 +26,7 @@ describe('the runbook schema', () => {
       ],
       alerts: [],
       rollback: { actions: [], checklists: [] },
+      overrideRoles: ['release-manager'],
       exitCriteria: [],
     });
   });

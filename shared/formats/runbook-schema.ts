@@ -121,6 +121,8 @@ export const Runbook = z
     rollback: z
       .strictObject({ actions: z.array(Action).default([]), checklists: z.array(Checklist).default([]) })
       .default({ actions: [], checklists: [] }),
+    /** Roles that may start a run outside its deployment window or inside a freeze (with a written reason). */
+    overrideRoles: z.array(Slug).default(['release-manager']),
     /** When the deployment counts as complete (the workflow's exit criteria). */
     exitCriteria: z.array(ChecklistItem).default([]),
   })

@@ -66,7 +66,9 @@ export type ActionPlan =
       attempts: number;
       intervalMs: number;
       timeoutMs: number;
-    };
+    }
+  | { kind: 'deploy'; strategy: string; version: string; previousVersion?: string; image?: string }
+  | { kind: 'watch'; durationMs: number };
 
 export type ActionPlanKind = ActionPlan['kind'];
 export type PlanOf<K extends ActionPlanKind> = Extract<ActionPlan, { kind: K }>;

@@ -53,5 +53,9 @@ export function describeAction(action: Action): string {
       return `Upload ${action.from} to ${action.to}`;
     case 'http.check':
       return `Check ${action.method} ${action.url}`;
+    case 'deploy':
+      return action.strategy ? `Deploy ${'${version}'} (${action.strategy})` : `Deploy ${'${version}'}`;
+    case 'watch':
+      return 'Watch the deployment';
   }
 }

@@ -11,6 +11,8 @@ export interface PlanContext {
   /** Absolute path of the project (the git repository). */
   projectRoot: string;
   environment: NamedEnvironment;
+  /** The run's strategy (from the start dialog or the runbook); a deploy action may name its own. */
+  strategy?: string;
 }
 
 export class PlanError extends Error {
@@ -229,5 +231,15 @@ export function planAction(action: Action, ctx: PlanContext): ActionPlan {
         intervalMs: action.interval,
         timeoutMs: action.timeout ?? 10_000,
       };
+    case 'deploy':
+      return {
+        kind: 'deploy',
+        strategy: action.strategy ?? ctx.strategy ?? 'recreate',
+        version: ctx.scope.version,
+        previousVersion: ctx.scope.previousVersion,
+        image: env.app ? `${env.app.image}:${ctx.scope.version}` : undefined,
+      };
+    case 'watch':
+      return { kind: 'watch', durationMs: action.duration ?? env.monitoring.watch };
   }
 }

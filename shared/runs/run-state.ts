@@ -197,7 +197,13 @@ const handlers: Handlers = {
     if (item) item.check = { ok: d.ok, message: d.message, at: event.at };
   },
   'action.started': (state, d, event) => {
-    const action = findStep(state, d.step)?.actions.find((a) => a.key === d.action);
+    const step = findStep(state, d.step);
+    let action = step?.actions.find((a) => a.key === d.action);
+    if (step && !action) {
+      // Not in the plan (a strategy's revert during a rollback): shown as it was recorded.
+      action = { key: d.action, type: d.type, title: d.title, state: 'pending', attempts: 0 };
+      step.actions.push(action);
+    }
     if (!action) return;
     Object.assign(action, {
       state: 'running',

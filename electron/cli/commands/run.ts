@@ -35,6 +35,7 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Break a stale deploy lock, for this reason (journaled with the holder it replaced). */
   breakLock?: string;
+  overrideWindow?: string;
 }
 
 function fail(message: string, code: number): number {
@@ -186,7 +187,8 @@ function explain(error: unknown): number {
   if (isBlocking(error)) return fail(message, exitCodes.blocked);
   const code = (error as { code?: string }).code;
   // A missing secret, or a run that cannot be resumed (ended, changed files): fix the input.
-  if (code === 'missing-secret' || code === 'conflict') return fail(message, exitCodes.invalidInput);
+  if (code === 'missing-secret' || code === 'conflict' || code === 'override-refused')
+    return fail(message, exitCodes.invalidInput);
   return fail(message, exitCodes.runFailed);
 }
 
@@ -227,6 +229,7 @@ async function dryRunCommand(options: RunOptions): Promise<number> {
       environment: options.env!,
       version: options.version!,
       runbook: options.runbook,
+      strategy: options.strategy,
       dataDir,
       logger,
       secrets: envSecrets(),
@@ -254,6 +257,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
         version: options.version!,
         runbook: options.runbook,
         strategy: options.strategy,
+        windowOverride: options.overrideWindow,
         operator,
         decider,
       },

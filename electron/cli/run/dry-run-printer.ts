@@ -1,3 +1,4 @@
+import { formatDuration } from '../../../shared/formats/duration';
 import type { ActionPlan } from '../../../shared/plans/action-plan';
 import type { DryRun, DryRunAction } from '../../core/run/dry-run';
 import { quoteArgv } from '../../core/ssh/quote';
@@ -58,15 +59,25 @@ export function describePlan(plan: ActionPlan): string {
       return `git tag ${plan.name}${plan.message ? ' (annotated)' : ''}${plan.push ? `, push to ${plan.remote}` : ''}`;
     case 'git.log':
       return `git: list commits ${plan.from ?? '(start)'}..${plan.to}`;
+    case 'deploy':
+      return `deploy ${plan.version}${plan.image ? ` (${plan.image})` : ''} by ${plan.strategy}${plan.previousVersion ? `, replacing ${plan.previousVersion}` : ''}`;
+    case 'watch':
+      return `watch for ${formatDuration(plan.durationMs)}: the monitors run, and a rollback rule that fires rolls back`;
     case 'docker.compose':
       return `docker compose ${quote([...plan.files.flatMap((f) => ['-f', f]), ...plan.args])}`;
   }
 }
 
 function actionLines(actions: DryRunAction[], mark = '✗'): string[] {
-  return actions.map((a) =>
-    a.plan ? `    ▶ ${a.key}  ${describePlan(a.plan)}` : `    ${mark} ${a.key}  cannot be planned: ${a.problem}`,
-  );
+  return actions.flatMap((a) => {
+    if (!a.plan || (a.problem && !a.stages)) return [`    ${mark} ${a.key}  cannot be planned: ${a.problem}`];
+    // A deploy shows its plan per host: each stage of its strategy, in order.
+    const stages = (a.stages ?? []).map(
+      (stage, i) =>
+        `        ${i + 1}. ${stage.title}${stage.hosts.length ? `  [${stage.hosts.join(', ')}]` : ''}${stage.weight !== undefined ? `  (${stage.weight}%)` : ''}`,
+    );
+    return [`    ▶ ${a.key}  ${describePlan(a.plan)}`, ...stages];
+  });
 }
 
 /** Actions of the steps that cannot be planned: the run would fail on them, so the dry run says so. */

@@ -16,7 +16,9 @@ export function exitCodeOf(status: EndStatus): number {
 
 /** Errors that mean "the environment cannot be reached or is taken" rather than "the input is wrong". */
 export function isBlocking(error: unknown): boolean {
-  return error instanceof RunBlockedError || isUnreachable(error);
+  return (
+    error instanceof RunBlockedError || isUnreachable(error) || (error as { code?: unknown }).code === 'outside-window'
+  );
 }
 
 /** The error of the last action that failed (in the steps or the rollback), if any. */

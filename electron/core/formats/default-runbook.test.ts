@@ -38,6 +38,7 @@ describe('the built-in runbook', () => {
       'project-manager': 'Project Manager',
       qa: 'QA Engineer',
       team: 'All Team Members',
+      'release-manager': 'Release Manager',
     });
     expect(runbook.steps.map((s) => [s.id, s.title, s.owner])).toEqual([
       ['preparation', 'Pre-Deployment Preparation', 'devops'],

@@ -58,7 +58,7 @@ steps:
     onFailure: explode
 `);
     expect(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`)).toEqual([
-      'runbook.yml:5:12 steps[0].owner: role "nobody" is not in roles: (devops, tech-lead, project-manager, qa, team)',
+      'runbook.yml:5:12 steps[0].owner: role "nobody" is not in roles: (devops, tech-lead, project-manager, qa, team, release-manager)',
       'runbook.yml:9:16 steps[1].onFailure: must be one of "ask", "abort", "rollback", "continue", found "explode"',
     ]);
   });

@@ -56,7 +56,7 @@ describe('runbook problems, all at once with positions', () => {
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
     const [type, argv, unknown, duplicate, role, duration, condition] = problems.map((p) => p.message);
     expect(type).toMatch(
-      /^"docker\.launch" is not a known type; use one of: shell, manual, git\.fetch, .*http\.check$/,
+      /^"docker\.launch" is not a known type; use one of: shell, manual, git\.fetch, .*http\.check, deploy, watch$/,
     );
     expect(argv).toBe('missing required field `argv`: write the command as a list: [program, arg1, arg2]');
     expect(unknown).toBe('unknown field `timout`; did you mean `timeout`?');

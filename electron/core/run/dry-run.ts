@@ -6,6 +6,8 @@ import { describeAction } from '../../../shared/plans/describe-action';
 import { type PlanContext, planAction } from '../../../shared/plans/plan-action';
 import { planCheck } from '../../../shared/plans/plan-check';
 import { notApplicableReason } from '../../../shared/runs/planned-steps';
+import type { StrategyStage } from '../../../shared/runs/run-events';
+import { planStrategy } from '../deploy/strategies/registry';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { loadRunTarget } from './run-target';
@@ -22,6 +24,8 @@ export interface DryRunAction {
   plan?: ActionPlan;
   /** Why the action could not be planned (an unknown variable, a host not in the environment). */
   problem?: string;
+  /** A deploy action's plan per host (its strategy's stages). */
+  stages?: StrategyStage[];
 }
 
 export interface DryRunStep {
@@ -61,6 +65,7 @@ export async function dryRun(request: {
   environment: string;
   version: string;
   runbook?: string;
+  strategy?: string;
   dataDir: string;
   logger: Logger;
   secrets: SecretsPort;
@@ -89,15 +94,24 @@ export async function dryRun(request: {
       vars: target.runbook.variables,
       secrets: Object.fromEntries(names.map((name) => [name, `[secret:${name}]`])),
     };
-    const ctx: PlanContext = { scope, projectRoot: request.projectRoot, environment: env };
+    const ctx: PlanContext = {
+      scope,
+      projectRoot: request.projectRoot,
+      environment: env,
+      strategy: request.strategy ?? target.runbook.strategy,
+    };
     const planActions = (stepId: string, actions: typeof target.runbook.rollback.actions): DryRunAction[] =>
       actions.map((action, index) => {
         const planned = tryPlan(() => planAction(action, ctx));
+        const plan = planned.value;
+        const strategy =
+          plan?.kind === 'deploy' ? planStrategy(plan.strategy, env, plan.version, plan.previousVersion) : undefined;
         return {
           key: actionKey(stepId, action, index),
           title: describeAction(action),
-          plan: planned.value,
-          problem: planned.problem,
+          plan,
+          problem: planned.problem ?? (strategy && 'problem' in strategy ? strategy.problem : undefined),
+          stages: strategy && 'stages' in strategy ? strategy.stages : undefined,
         };
       });
     return {

@@ -1,6 +1,7 @@
 import type { Runbook } from '../../../shared/formats/runbook-schema';
 import type { PlanContext } from '../../../shared/plans/plan-action';
-import type { SignerRecord } from '../../../shared/runs/run-events';
+import type { EndStatus, SignerRecord } from '../../../shared/runs/run-events';
+import type { DeploymentSession } from './deployment-session';
 import type { RunDecider } from './run-decider';
 import type { RunRecorder } from './run-recorder';
 import type { OutputStream, RunTools } from './run-tools';
@@ -19,22 +20,28 @@ export interface ExecutorContext {
   /** Aborted when the run is cancelled; `cancelledBy` says who. */
   signal: AbortSignal;
   cancelledBy(): string;
+  /** Aborted when a rollback rule fires; the rollback runs with a context whose alert never aborts. */
+  alert: AbortSignal;
+  deployment: DeploymentSession;
+  /** Last words before `run.finished` (an incident record for a production run that went wrong). */
+  beforeEnd?(status: EndStatus): Promise<void>;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** Waits for a person's answer, but gives up when the run is cancelled. */
+/** Waits for a person's answer, but gives up when the run is cancelled or a rollback rule fires. */
 export async function ask<T>(ctx: ExecutorContext, question: Promise<T>): Promise<T> {
-  if (ctx.signal.aborted) throw ctx.signal.reason;
+  const signal = AbortSignal.any([ctx.signal, ctx.alert]);
+  if (signal.aborted) throw signal.reason;
   return await new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(ctx.signal.reason);
-    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
     question.then(
       (value) => {
-        ctx.signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
         resolve(value);
       },
       (error) => {
-        ctx.signal.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
         reject(error);
       },
     );

@@ -2,6 +2,7 @@ import type { Step } from '../../../shared/formats/runbook-schema';
 import { exitStepId } from '../../../shared/runs/planned-steps';
 import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
+import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
 import { runAction } from './run-action';
 import { MissingAnswerError } from './run-decider';
@@ -94,6 +95,9 @@ async function runStep(
 }
 
 async function finish(ctx: ExecutorContext, status: EndStatus, reason?: string): Promise<EndStatus> {
+  // The monitors' last window and the measured downtime belong to the run, before its end.
+  await ctx.deployment.stop().catch(() => undefined);
+  await ctx.beforeEnd?.(status).catch(() => undefined);
   await ctx.recorder.emit('run.finished', { status, reason });
   return status;
 }
@@ -112,7 +116,7 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
       if (touches) environmentApprovals = [];
       if (outcome === 'abort') return await finish(ctx, 'aborted', `aborted at step ${step.id}`);
       if (outcome === 'rollback') {
-        const ok = await rollBack(ctx, `step ${step.id} failed`, 'operator');
+        const ok = await rollBack(ctx, `step ${step.id} failed`, step.onFailure === 'rollback' ? 'policy' : 'operator');
         return await finish(
           ctx,
           ok ? 'rolled-back' : 'failed',
@@ -128,6 +132,17 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
     }
     return await finish(ctx, 'succeeded');
   } catch (error) {
+    const alertFired = ctx.alert.aborted || error instanceof AlertRollbackError;
+    if (alertFired && !ctx.signal.aborted) {
+      const cause = ctx.alert.aborted ? ctx.alert.reason : error;
+      const why = toErrorRecord(cause).message;
+      const current = state.steps.find((s) => s.id === state.currentStep);
+      if (current && (current.state === 'running' || current.state === 'waiting')) {
+        await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
+      }
+      const ok = await rollBack(ctx, why, 'alert');
+      return await finish(ctx, ok ? 'rolled-back' : 'failed', ok ? why : `${why}; the rollback failed`);
+    }
     if (ctx.signal.aborted) {
       await ctx.recorder.emit('run.cancelled', { by: ctx.cancelledBy(), reason: 'cancelled while running' });
       return await finish(ctx, 'aborted', `cancelled by ${ctx.cancelledBy()}`);

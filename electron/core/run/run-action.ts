@@ -3,9 +3,12 @@ import { actionKey } from '../../../shared/formats/runbook-schema';
 import { describeAction } from '../../../shared/plans/describe-action';
 import { planAction } from '../../../shared/plans/plan-action';
 import type { ActionView } from '../../../shared/runs/run-state';
+import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
 import { MissingAnswerError } from './run-decider';
+import { runDeploymentPlan } from './run-deploy';
 import { toErrorRecord } from './run-errors';
+import type { ToolIO } from './run-tools';
 
 // One action, with its automatic retries and then the step's failure policy; under `ask` the
 // operator decides (retry, skip with a reason, roll back, abort) as in guided failure.
@@ -15,7 +18,8 @@ export type ActionOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
 const tailLines = 30;
 
 function actionSignal(ctx: ExecutorContext, timeoutMs: number | undefined): AbortSignal {
-  return timeoutMs ? AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) : ctx.signal;
+  const stops = [ctx.signal, ctx.alert];
+  return AbortSignal.any(timeoutMs ? [...stops, AbortSignal.timeout(timeoutMs)] : stops);
 }
 
 async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key: string, attemptNo: number) {
@@ -46,7 +50,7 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
   }
   const signal = actionSignal(ctx, action.timeout);
   try {
-    const result = await ctx.tools.runPlan(plan, {
+    const io: ToolIO = {
       signal,
       started(host, pid) {
         // Not awaited: the command is already running; the journal keeps the order of events.
@@ -57,16 +61,22 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
         if (tail.length > tailLines) tail.shift();
         ctx.output(host ? `${key}@${host}` : key, stream, line);
       },
-    });
+    };
+    const result =
+      plan.kind === 'deploy' || plan.kind === 'watch'
+        ? await runDeploymentPlan(ctx, stepId, plan, io)
+        : await ctx.tools.runPlan(plan, io);
     return { ok: true as const, result, durationMs: Date.now() - started };
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason;
-    const record = signal.aborted
-      ? {
-          code: 'timeout',
-          message: `${key} did not finish within ${Math.round((action.timeout ?? 0) / 1000)}s and was stopped`,
-        }
-      : toErrorRecord(error);
+    const record = ctx.alert.aborted
+      ? toErrorRecord(ctx.alert.reason)
+      : signal.aborted
+        ? {
+            code: 'timeout',
+            message: `${key} did not finish within ${Math.round((action.timeout ?? 0) / 1000)}s and was stopped`,
+          }
+        : toErrorRecord(error);
     return { ok: false as const, error: record, tail, durationMs: Date.now() - started };
   }
 }
@@ -119,6 +129,9 @@ export async function runAction(
         error: tried.error,
         tail: tried.tail,
       });
+      // A rollback rule fired: no retry, no question; the executor rolls back (trigger: alert).
+      if (ctx.alert.aborted) throw ctx.alert.reason;
+      if (tried.error.code === 'alert-rollback') throw new AlertRollbackError('alert-rollback', tried.error.message);
     }
     if (automaticLeft > 0) {
       automaticLeft -= 1;

@@ -16,6 +16,10 @@ export function toApiError(error: unknown): ApiError {
   if (code === 'not-found' || (error as NodeJS.ErrnoException).code === 'ENOENT')
     return new ApiError('not-found', message);
   if (code === 'conflict') return new ApiError('conflict', message);
+  // Outside the deployment window: the environment is not available now (details say until when).
+  if (code === 'outside-window')
+    return new ApiError('unavailable', message, (error as { details?: Record<string, unknown> }).details);
+  if (code === 'override-refused') return new ApiError('forbidden', message);
   if (code === 'not-implemented') return new ApiError('not-implemented', message);
   return new ApiError('internal', message);
 }

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { VariableScope } from '../../../shared/formats/interpolate';
 import { plannedExitCriteria, plannedRollback, plannedSteps } from '../../../shared/runs/planned-steps';
 import { createRedactor } from '../../../shared/runs/redact';
-import type { EndStatus, SignerRecord } from '../../../shared/runs/run-events';
+import type { EndStatus, RunEventData, SignerRecord } from '../../../shared/runs/run-events';
 import { emptyRunState, foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../journal/journal-reader';
 import { openJournal } from '../journal/journal-writer';
@@ -12,12 +12,18 @@ import { redactingLogger } from '../logging/redacting-logger';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { acquireLock } from './acquire-lock';
+import { createDeployTargets } from './deploy-targets';
+import { createDeploymentSession } from './deployment-session';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
+import { recordPlan } from './record-plan';
 import { MissingAnswerError, type RunDecider } from './run-decider';
 import { isUnreachable, RunBlockedError } from './run-errors';
 import { checkGuards, GuardRefusedError } from './run-guards';
+import { openRunIncident } from './run-incident';
+import { startRunMonitor } from './run-monitor';
+import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { type LoadedRunTarget, targetDigest } from './run-target';
@@ -35,6 +41,8 @@ export interface RunRequest {
   strategy?: string;
   operator: SignerRecord;
   decider: RunDecider;
+  /** Start outside the deployment window or inside a freeze: the written reason (the operator's role must allow it). */
+  windowOverride?: string;
 }
 
 export interface RunServices {
@@ -80,6 +88,8 @@ export interface Prepared {
   runDir: string;
   runId: string;
   secrets: Record<string, string>;
+  /** The window override the launcher accepted, journaled right after run.started. */
+  overridden?: RunEventData['window.overridden'];
 }
 
 export async function drive(
@@ -98,6 +108,9 @@ export async function drive(
   const previous = resuming ? (await readJournal(join(runDir, 'journal.ndjson'))).events : [];
   const recorder = createRunRecorder(journal, resuming ? foldRun(runId, previous) : emptyRunState(runId));
   if (services.onEvent) recorder.listen(services.onEvent);
+  const notifications = await attachNotifier(request.projectRoot, recorder, services.secrets, logger, (line) =>
+    services.onOutput?.('notifications', 'info', line),
+  );
   const controller = new AbortController();
   let cancelledBy = 'operator';
   const tools: RunToolsWithTarget = createRunTools({
@@ -107,10 +120,26 @@ export async function drive(
     dataDir: services.dataDir,
   });
   const scope = scopeFor(target, runId, request.version, secrets);
+  const deployment = createDeploymentSession(
+    createDeployTargets(target.environment, tools, services.dataDir, runId),
+    (onRollback) =>
+      startRunMonitor({ environment: target.environment, runbook: target.runbook, recorder, logger, onRollback }),
+  );
   const ctx: ExecutorContext = {
     recorder,
     runbook: target.runbook,
-    plan: { scope, projectRoot: request.projectRoot, environment: target.environment },
+    plan: {
+      scope,
+      projectRoot: request.projectRoot,
+      environment: target.environment,
+      strategy: request.strategy ?? target.runbook.strategy,
+    },
+    alert: deployment.alert,
+    deployment,
+    async beforeEnd(status) {
+      const incident = await openRunIncident(services.dataDir, runDir, status, logger);
+      if (incident) await recorder.emit('incident.opened', incident);
+    },
     decider: request.decider,
     tools,
     operator: request.operator,
@@ -160,6 +189,7 @@ export async function drive(
           rollback: plannedRollback(target.runbook),
           definition: targetDigest(target),
         });
+        if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
       }
       try {
         await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now);
@@ -177,9 +207,14 @@ export async function drive(
         scope.commit = commit;
         scope.previousVersion = previousVersion;
         await recorder.emit('version.resolved', { version: request.version, commit, previousVersion });
+        const changes = await tools.changes(previousVersion, request.version);
+        if (changes) {
+          await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
+        }
         await checkGuards(ctx, target.environmentNames, (env, version, c) =>
           findPassedRun(services.dataDir, env, version, c),
         );
+        await recordPlan(recorder, target, request, { commit, previousVersion }, now());
       } else {
         scope.commit = recorder.state.commit;
         scope.previousVersion = recorder.state.previousVersion;
@@ -189,7 +224,9 @@ export async function drive(
     } catch (error) {
       return await endEarly(recorder, error);
     } finally {
+      await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
+      await notifications.flush().catch(() => undefined);
       await tools.close().catch(() => undefined);
       await Promise.resolve()
         .then(() => logs.close())

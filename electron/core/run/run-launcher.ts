@@ -1,21 +1,20 @@
 import { join } from 'node:path';
 import { strategies } from '../../../shared/formats/runbook-schema';
+import { overrideRolesOf } from '../../../shared/planning/override-roles';
 import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../journal/journal-reader';
+import { guardWindow } from '../planning/window-guard';
 import { runsDir } from '../runs/run-store';
 import { resolveSecrets } from '../secrets/resolve-secrets';
 import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } from './run-driver';
 import { RunStateError } from './run-errors';
 import { assertNotDriven } from './run-owner';
-import { InvalidRunInputError, loadRunTarget, targetDigest } from './run-target';
+import { InvalidRunInputError, loadRunTarget, targetDigest, versionPattern } from './run-target';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
 
 export type { RunHandle, RunRequest, RunServices } from './run-driver';
 export { newRunId } from './run-driver';
-
-/** Tags, branches, commits and image tags; never something a tool could read as an option. */
-const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._/@+-]{0,199}$/;
 
 export async function startRun(request: RunRequest, services: RunServices): Promise<RunHandle> {
   if (!versionPattern.test(request.version)) {
@@ -27,9 +26,24 @@ export async function startRun(request: RunRequest, services: RunServices): Prom
     throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
   }
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  const now = (services.now ?? (() => new Date()))();
+  // Refused before anything is written: a run outside its window never starts (unless overridden).
+  const window = guardWindow(
+    target.environment,
+    overrideRolesOf(target.runbook),
+    now,
+    request.windowOverride === undefined
+      ? undefined
+      : { reason: request.windowOverride, by: request.operator.by, role: request.operator.role ?? '' },
+  );
   const secrets = await resolveSecrets([target.runbook, target.environment], services.secrets);
-  const runId = newRunId(target.environment.name, (services.now ?? (() => new Date()))());
-  return drive({ target, runDir: join(runsDir(services.dataDir), runId), runId, secrets }, request, services, false);
+  const runId = newRunId(target.environment.name, now);
+  return drive(
+    { target, runDir: join(runsDir(services.dataDir), runId), runId, secrets, overridden: window.overridden },
+    request,
+    services,
+    false,
+  );
 }
 
 /** Resumes a run left open (a crash): from the step that was running, after re-taking the lock. */

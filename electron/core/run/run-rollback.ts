@@ -1,20 +1,31 @@
 import { rollbackStepId } from '../../../shared/runs/run-state';
+import { neverAborted } from './deployment-session';
 import type { ExecutorContext } from './executor-context';
 import { runAction } from './run-action';
 import { toErrorRecord } from './run-errors';
 import { completeItems } from './run-items';
+import { revertDeployment } from './run-revert';
 
 // The runbook's rollback procedure: its actions in order, then its verification checklist. A
 // rollback never asks "roll back?" again: a failing rollback action ends it as failed, loudly.
 
 export async function rollBack(
-  ctx: ExecutorContext,
+  runCtx: ExecutorContext,
   reason: string,
   trigger: 'operator' | 'policy' | 'alert',
 ): Promise<boolean> {
+  // The alert that caused the rollback must not interrupt it.
+  const ctx: ExecutorContext = { ...runCtx, alert: neverAborted };
   await ctx.recorder.emit('rollback.started', { reason, trigger });
   try {
     await ctx.recorder.emit('step.started', { step: rollbackStepId });
+    if (!(await revertDeployment(ctx, reason))) {
+      await ctx.recorder.emit('rollback.finished', {
+        ok: false,
+        error: { code: 'rollback-failed', message: 'reverting the deployment failed' },
+      });
+      return false;
+    }
     for (const [index, action] of ctx.runbook.rollback.actions.entries()) {
       const outcome = await runAction(ctx, rollbackStepId, action, index, 'abort');
       if (outcome === 'abort' || outcome === 'rollback') {

@@ -38,6 +38,7 @@ export interface RunService {
     version: string;
     runbook?: string;
     strategy?: string;
+    windowOverride?: string;
   }): Promise<string>;
   resume(runId: string): Promise<string>;
   live(runId: string): LiveRun;

@@ -18,6 +18,9 @@ export interface LoadedRunTarget {
 }
 
 /** Bad project files or arguments: the CLI exits 2. */
+/** Tags, branches, commits and image tags; never something a tool could read as an option. */
+export const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._/@+-]{0,199}$/;
+
 export class InvalidRunInputError extends Error {
   readonly code = 'invalid-input';
   constructor(

@@ -3,7 +3,10 @@ import type { AutomaticCheck } from '../../../shared/formats/checklist-schema';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import type { ActionPlan } from '../../../shared/plans/action-plan';
 import { projectPath } from '../../../shared/plans/plan-action';
+import type { CommitRecord } from '../../../shared/runs/run-events';
 import { coverageCheck } from '../checks/coverage-check';
+import { liveRelease } from '../deploy/history/previous-release';
+import { releaseHistoryFor } from '../deploy/history/release-history';
 import { planComposeDetected, runCompose } from '../docker/compose';
 import { createGitRepo } from '../git/git-repo';
 import { httpCheck } from '../http/http-check';
@@ -18,18 +21,24 @@ import { lastDeployedVersion } from './passed-runs';
 import type { CheckResult, RunTools, ToolIO } from './run-tools';
 import { runSshExec, runSshUpload } from './ssh-runner';
 import { stopLocalGroup } from './stop-local-group';
-import { createTargetHosts } from './target-hosts';
+import { createTargetHosts, type TargetHosts } from './target-hosts';
 
 // The real tools behind a run: one function from plan to effect, per kind. Failures are typed
 // errors from each tool layer (with a `code`), which the executor journals as they are.
 
 export interface RunToolsWithTarget extends RunTools {
+  /** The environment's hosts and Docker engines, shared with the deploy strategies. */
+  readonly hosts: TargetHosts;
   lockSite(): LockSite;
+  /** The commits from one version to the next (newest first), or undefined when git cannot say. */
+  changes(from: string | undefined, to: string): Promise<{ commits: CommitRecord[]; truncated: boolean } | undefined>;
   /** The commit a version names in the project's repository, when it is a git repository that has it. */
   resolveCommit(version: string): Promise<string | undefined>;
   /** The version live on the environment before this run: the app container's label, else the run history. */
   liveVersion(dataDir: string, environment: string, runId: string): Promise<string | undefined>;
 }
+
+const maxChanges = 200;
 
 async function localCommand(argv: string[], cwd: string, env: Record<string, string>, io: ToolIO, timeoutMs?: number) {
   const out = lineSplitter((line) => io.output(undefined, 'stdout', line));
@@ -148,6 +157,10 @@ export function createRunTools(options: {
           attempts: result.attempts.length,
         };
       }
+      case 'deploy':
+      case 'watch':
+        // They drive the journal and the monitors, so the executor runs them (run-deploy.ts).
+        throw new Error(`${plan.kind} actions are run by the run engine, not by a tool`);
       default:
         return runDockerPlan(plan, hosts, io, environment.concurrency);
     }
@@ -213,6 +226,20 @@ export function createRunTools(options: {
         environment.name,
       );
     },
+    hosts,
+    async changes(from, to) {
+      try {
+        const commits = await repo().commitsBetween(from, to);
+        // A report lists what changed; thousands of commits (a first deploy) are cut, saying so.
+        const shown = commits.slice(0, maxChanges);
+        return {
+          commits: shown.map((c) => ({ hash: c.sha, author: c.author, date: c.date, subject: c.subject })),
+          truncated: commits.length > shown.length || (from === undefined && commits.length >= 50),
+        };
+      } catch {
+        return undefined;
+      }
+    },
     async resolveCommit(version) {
       try {
         return (await repo().resolve(version)).commit;
@@ -221,6 +248,14 @@ export function createRunTools(options: {
       }
     },
     async liveVersion(dataDir, envName, runId) {
+      // The target's release history knows best (it also knows what a rollback put back).
+      try {
+        const history = releaseHistoryFor(environment, { dataDir, connection: (host) => hosts.connection(host) });
+        const live = liveRelease(await history.list({ signal: AbortSignal.timeout(15_000), output() {} }));
+        if (live) return live.version;
+      } catch {
+        // No history yet, or its host is away: the container label and this machine's runs are next.
+      }
       const container = environment.app?.container;
       if (container) {
         try {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { BookOpen, FileText, LayoutDashboard, Rocket, Server, Settings } from '../ui/icons';
+import { ScrollText } from '../ui/log-view/log-icons';
 import type { ScreenId } from './routes';
 
 type Icon = ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
@@ -10,10 +11,11 @@ export const screenIcons: Record<ScreenId, Icon> = {
   runbooks: BookOpen,
   environments: Server,
   runs: Rocket,
+  logs: ScrollText,
   reports: FileText,
   settings: Settings,
 };
 
 /** The work screens at the top; Settings sits apart at the bottom, as in most desktop tools. */
-export const primaryScreens: ScreenId[] = ['dashboard', 'runbooks', 'environments', 'runs', 'reports'];
+export const primaryScreens: ScreenId[] = ['dashboard', 'runbooks', 'environments', 'runs', 'logs', 'reports'];
 export const secondaryScreens: ScreenId[] = ['settings'];

@@ -42,6 +42,7 @@ describe('screenLabels', () => {
       'Runbooks',
       'Environments',
       'Runs',
+      'Logs',
       'Reports',
       'Settings',
     ]);

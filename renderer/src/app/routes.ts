@@ -2,7 +2,7 @@
 // window loads a file:// page and the browser host serves one index.html: neither needs a server
 // that knows the routes, and a reload lands on the same screen.
 
-export const screens = ['dashboard', 'runbooks', 'environments', 'runs', 'reports', 'settings'] as const;
+export const screens = ['dashboard', 'runbooks', 'environments', 'runs', 'logs', 'reports', 'settings'] as const;
 export type ScreenId = (typeof screens)[number];
 
 export const screenLabels: Record<ScreenId, string> = {
@@ -10,6 +10,7 @@ export const screenLabels: Record<ScreenId, string> = {
   runbooks: 'Runbooks',
   environments: 'Environments',
   runs: 'Runs',
+  logs: 'Logs',
   reports: 'Reports',
   settings: 'Settings',
 };

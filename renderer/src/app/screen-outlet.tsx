@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen';
 import { EnvironmentsScreen } from '../features/environments/environments-screen';
+import { LogsScreen } from '../features/logs/logs-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
 import { RunbooksScreen } from '../features/runbooks/runbooks-screen';
 import { RunsScreen } from '../features/runs/runs-screen';
@@ -12,6 +13,7 @@ const screenComponents: Record<ScreenId, ComponentType> = {
   runbooks: RunbooksScreen,
   environments: EnvironmentsScreen,
   runs: RunsScreen,
+  logs: LogsScreen,
   reports: ReportsScreen,
   settings: SettingsScreen,
 };

@@ -11,10 +11,11 @@ const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('screenForShortcut', () => {
-  it('maps Ctrl+1…6 to the screens in navigation order', () => {
+  it('maps Ctrl+1…7 to the screens in navigation order', () => {
     expect(screenForShortcut(press('1', { ctrlKey: true }), false)).toBe('dashboard');
     expect(screenForShortcut(press('4', { ctrlKey: true }), false)).toBe('runs');
-    expect(screenForShortcut(press('6', { ctrlKey: true }), false)).toBe('settings');
+    expect(screenForShortcut(press('5', { ctrlKey: true }), false)).toBe('logs');
+    expect(screenForShortcut(press('7', { ctrlKey: true }), false)).toBe('settings');
   });
 
   it('uses Cmd on macOS', () => {
@@ -26,7 +27,7 @@ describe('screenForShortcut', () => {
     expect(screenForShortcut(press('1'), false)).toBeUndefined();
     expect(screenForShortcut(press('1', { ctrlKey: true, shiftKey: true }), false)).toBeUndefined();
     expect(screenForShortcut(press('1', { ctrlKey: true, altKey: true }), false)).toBeUndefined();
-    expect(screenForShortcut(press('7', { ctrlKey: true }), false)).toBeUndefined();
+    expect(screenForShortcut(press('8', { ctrlKey: true }), false)).toBeUndefined();
     expect(screenForShortcut(press('a', { ctrlKey: true }), false)).toBeUndefined();
   });
 });
@@ -40,6 +41,6 @@ describe('labels', () => {
   it('shows the shortcut the way each platform writes it', () => {
     expect(shortcutLabel('runs', false)).toBe('Ctrl+4');
     expect(shortcutLabel('runs', true)).toBe('⌘4');
-    expect(ariaShortcut('settings', false)).toBe('Control+6');
+    expect(ariaShortcut('settings', false)).toBe('Control+7');
   });
 });

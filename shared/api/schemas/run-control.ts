@@ -12,6 +12,8 @@ export const StartRunRequest = z
     version: z.string().trim().min(1, 'choose a version to deploy'),
     runbook: z.string().min(1).optional(),
     strategy: z.string().min(1).optional(),
+    /** Start outside the deployment window or in a freeze: the written reason (your role must allow it). */
+    windowOverride: z.string().trim().min(1, 'write why the run must start outside its window').optional(),
   })
   .strict();
 

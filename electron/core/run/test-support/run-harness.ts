@@ -37,6 +37,9 @@ export async function runInLab(options: {
   decider?: RunDecider;
   answers?: Answers;
   env?: NodeJS.ProcessEnv;
+  strategy?: string;
+  windowOverride?: string;
+  now?: () => Date;
   onStart?: (handle: RunHandle) => void;
 }): Promise<HarnessRun> {
   const events: RunEvent[] = [];
@@ -47,6 +50,8 @@ export async function runInLab(options: {
       projectRoot: options.projectRoot,
       environment: options.environment,
       version: options.version,
+      strategy: options.strategy,
+      windowOverride: options.windowOverride,
       operator: { by: given.operator.name, role: given.operator.role },
       decider: options.decider ?? answersDecider(given),
     },
@@ -54,6 +59,7 @@ export async function runInLab(options: {
       dataDir: options.dataDir,
       logger: silentLogger,
       secrets: envSecrets(options.env ?? process.env),
+      now: options.now,
       onEvent: (event) => events.push(event),
       onOutput: (source, stream, line) => output.push({ source, stream, line }),
     },

@@ -1,21 +1,45 @@
+import { lazy, Suspense } from 'react';
+import type { RunSummary } from '../../../../shared/api/schemas/run';
+import { useHashRoute } from '../../app/navigation';
+import { hrefFor } from '../../app/routes';
 import { countLabel } from '../../lib/format-problem';
-import { Banner } from '../../ui/banner';
+import type { Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { FileText } from '../../ui/icons';
 import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
-import { isFinished } from '../runs/run-status';
 import { useRuns } from '../runs/runs-store';
 import { RunsTable, runColumns } from '../runs/runs-table';
 import { useRunsOnVisit } from '../runs/use-runs-on-visit';
 
-const columns = [runColumns.id, runColumns.status, runColumns.environment, runColumns.version, runColumns.ended];
+// The reports screen: every readable run, each with a link to its report (`#/reports/<run-id>`).
+const ReportView = lazy(() => import('./report-view').then((m) => ({ default: m.ReportView })));
 
-function FinishedRuns() {
+const reportColumn: Column<RunSummary> = {
+  key: 'report',
+  header: 'Report',
+  width: '132px',
+  cell: (run) => (
+    <a href={hrefFor('reports', run.id)} aria-label={`Open the report of ${run.id}`}>
+      Open report
+    </a>
+  ),
+};
+
+const columns = [
+  runColumns.id,
+  runColumns.status,
+  runColumns.environment,
+  runColumns.version,
+  runColumns.ended,
+  reportColumn,
+];
+
+function ReportableRuns() {
   const { phase, runs, error, load } = useRuns();
-  const finished = runs.filter((run) => isFinished(run.status));
+  const readable = runs.filter((run) => run.status !== 'unreadable');
   if (phase === 'loading' && runs.length === 0) return <Loading label="Reading run journals…" />;
   if (phase === 'failed') {
     return (
@@ -24,36 +48,35 @@ function FinishedRuns() {
       </LoadFailed>
     );
   }
-  if (finished.length === 0) {
+  if (readable.length === 0) {
     return (
-      <EmptyState icon={FileText} title="No finished runs yet" size="compact">
-        When a run ends (succeeded, failed, rolled back or aborted) it is listed here, ready for its report.
+      <EmptyState icon={FileText} title="No runs yet" size="compact">
+        Each run is listed here from the moment it starts, ready for its report.
       </EmptyState>
     );
   }
-  return <RunsTable runs={finished} label="Finished runs" columns={columns} />;
+  return <RunsTable runs={readable} label="Runs with a report" columns={columns} />;
 }
 
 export function ReportsScreen() {
   useRunsOnVisit();
-  const finishedCount = useRuns((state) => state.runs.filter((run) => isFinished(run.status)).length);
+  const runId = useHashRoute().params[0];
+  const count = useRuns((state) => state.runs.filter((run) => run.status !== 'unreadable').length);
   return (
     <div className="screen">
       <PageHeader
         title="Reports"
-        description="A deployment report is generated from a finished run's journal: what was deployed where and by whom, each step's outcome and sign-offs, health and monitoring figures, and any rollback."
+        description="A deployment report is made from a run's journal alone: what was deployed where and by whom, each step's outcome and sign-offs, monitoring figures, issues and any rollback."
       />
-      <Banner tone="info">
-        Generating the report is coming with the report feature. Until then this screen lists the finished runs a report
-        will be made from.
-      </Banner>
-      <Panel
-        body="flush"
-        title="Finished runs"
-        description={finishedCount ? `${countLabel(finishedCount, 'run')}, newest first.` : undefined}
-      >
-        <FinishedRuns />
-      </Panel>
+      {runId ? (
+        <Suspense fallback={<Loading label="Loading the report…" />}>
+          <ReportView key={runId} runId={runId} />
+        </Suspense>
+      ) : (
+        <Panel body="flush" title="Runs" description={count ? `${countLabel(count, 'run')}, newest first.` : undefined}>
+          <ReportableRuns />
+        </Panel>
+      )}
     </div>
   );
 }

@@ -1,0 +1,157 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../logging/logger';
+import type { ToolIO } from '../../run/run-tools';
+import { createSshPool, type SshPool } from '../../ssh/ssh-pool';
+import { freePort, type SshdLab, startSshdLab } from '../../test-lab/sshd-lab';
+import { rejectionOf } from '../../test-support/rejection';
+import { useTempDirs } from '../../test-support/temp-dir';
+import type { ReleaseEntry, ReleaseHistory } from '../deploy-strategy';
+import { labEnvironment } from '../test-support/rolling-lab';
+import { HistoryError } from './history-store';
+import { previousRelease } from './previous-release';
+import { releaseHistoryFor, releaseHistoryPath } from './release-history';
+
+// The release history file on this machine and on a real sshd host: append, read back, survive a
+// torn or damaged line, and say which host it could not reach.
+
+let lab: SshdLab;
+let pool: SshPool;
+beforeAll(async () => {
+  lab = await startSshdLab({ hosts: 1 });
+  pool = createSshPool({ logger: silentLogger });
+});
+afterAll(async () => {
+  await pool?.close();
+  await lab?.stop();
+});
+
+function recordingIO(): ToolIO & { lines: string[] } {
+  const lines: string[] = [];
+  return { signal: new AbortController().signal, output: (_h, _s, line) => lines.push(line), lines };
+}
+
+const entry = (version: string, runId: string, status: ReleaseEntry['status'] = 'live'): ReleaseEntry => ({
+  version,
+  at: new Date().toISOString(),
+  runId,
+  by: 'Ada Lovelace',
+  strategy: 'rolling',
+  status,
+});
+
+function sshEnvironment(historyFile: string, port?: number) {
+  const { name, address, port: sshPort, user, identityFile, knownHosts } = lab.hosts[0]!;
+  return labEnvironment({
+    hosts: [{ name, address, port: port ?? sshPort, user, identityFile, knownHosts }],
+    deploy: { historyFile },
+  });
+}
+
+const connectTo = (environment: ReturnType<typeof sshEnvironment>) => (host: string) => {
+  const h = environment.hosts.find((x) => x.name === host)!;
+  return pool.connection({ ...h, address: h.address! });
+};
+
+async function appendListLive(history: ReleaseHistory, path: string, read: () => Promise<string>) {
+  const io = recordingIO();
+  expect(await history.list(io)).toEqual([]);
+  expect(await history.live(io)).toBeUndefined();
+  await history.append(entry('v1', 'r1'), io);
+  await history.append(entry('v2', 'r2'), io);
+  await history.append(entry('v3', 'r3'), io);
+  await history.append(entry('v3', 'r3', 'rolled-back'), io);
+  const list = await history.list(io);
+  expect(list.map((e) => `${e.version}:${e.status}`)).toEqual(['v3:rolled-back', 'v3:live', 'v2:live', 'v1:live']);
+  expect((await history.live(io))?.version).toBe('v2');
+  expect(previousRelease(list, 'v2')?.version).toBe('v1');
+  expect(previousRelease(list, 'v3', { chosen: 'v1' })?.runId).toBe('r1');
+  expect((await read()).split('\n')).toHaveLength(5);
+  expect(io.lines).toEqual([]);
+  expect(history.where).toContain(path);
+}
+
+describe('release history on this machine', () => {
+  const tempDir = useTempDirs('rp-history-');
+
+  it('defaults to <dataDir>/targets/<env>/releases.ndjson without hosts; appends and reads back', async () => {
+    const dataDir = tempDir();
+    const environment = labEnvironment({});
+    const path = releaseHistoryPath(environment, dataDir);
+    expect(path).toBe(join(dataDir, 'targets', 'lab', 'releases.ndjson'));
+    const history = releaseHistoryFor(environment, { dataDir, connection: () => Promise.reject(new Error('no')) });
+    await appendListLive(history, path, () => readFile(path, 'utf8'));
+  });
+
+  it('a torn last line is ignored and the next append starts on its own line; malformed lines are said once', async () => {
+    const dataDir = tempDir();
+    const environment = labEnvironment({});
+    const path = releaseHistoryPath(environment, dataDir);
+    const history = releaseHistoryFor(environment, { dataDir, connection: () => Promise.reject(new Error('no')) });
+    const io = recordingIO();
+    await history.append(entry('v1', 'r1'), io);
+    await appendFile(path, 'not json\n{"version":"v2","at":"2025-01-01","runId":"r2","sta');
+
+    expect((await history.list(io)).map((e) => e.version)).toEqual(['v1']);
+    await history.append(entry('v3', 'r3'), io);
+    expect((await history.list(io)).map((e) => e.version)).toEqual(['v3', 'v1']);
+    expect((await history.live(io))?.version).toBe('v3');
+    const text = await readFile(path, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.split('\n').at(-2)).toContain('"version":"v3"');
+    expect(io.lines).toEqual([
+      `release history ${path}: skipped malformed line 2; ignored an incomplete last line (a write cut short)`,
+      `release history ${path}: skipped malformed lines 2, 3`,
+    ]);
+  });
+
+  it('an unreadable path is a clear error naming the file', async () => {
+    const dir = tempDir();
+    await writeFile(join(dir, 'file'), 'x');
+    const environment = labEnvironment({ deploy: { historyFile: join(dir, 'file', 'releases.ndjson') } });
+    const history = releaseHistoryFor(environment, { dataDir: dir, connection: () => Promise.reject(new Error('no')) });
+    const error = await rejectionOf(history.append(entry('v1', 'r1'), recordingIO()), HistoryError);
+    expect(error.code).toBe('history-write-failed');
+    expect(error.message).toContain(`release history ${join(dir, 'file', 'releases.ndjson')}: cannot append to it`);
+  });
+});
+
+describe('release history on the first host over SSH', () => {
+  it('defaults to /var/lib/release-pilot/<env>/releases.ndjson with hosts', () => {
+    expect(
+      releaseHistoryPath(labEnvironment({ hosts: [{ name: 'web-1', address: 'x', knownHosts: '/dev/null' }] }), '/d'),
+    ).toBe('/var/lib/release-pilot/lab/releases.ndjson');
+  });
+
+  it('appends through a quoted command (folder made on the way) and reads back', async () => {
+    const path = join(lab.dir, 'history dir', "it's", 'releases.ndjson');
+    const environment = sshEnvironment(path);
+    const history = releaseHistoryFor(environment, { dataDir: '/unused', connection: connectTo(environment) });
+    expect(history.where).toBe(`host-1:${path}`);
+    await appendListLive(history, path, () => readFile(path, 'utf8'));
+  });
+
+  it('tolerates a torn last line on the host too', async () => {
+    const path = join(lab.dir, 'torn', 'releases.ndjson');
+    const environment = sshEnvironment(path);
+    const history = releaseHistoryFor(environment, { dataDir: '/unused', connection: connectTo(environment) });
+    const io = recordingIO();
+    await history.append(entry('v1', 'r1'), io);
+    await appendFile(path, '{"version":"v2","at":"2');
+    await history.append(entry('v3', 'r3'), io);
+    expect((await history.list(io)).map((e) => e.version)).toEqual(['v3', 'v1']);
+    expect(io.lines).toEqual([`release history host-1:${path}: skipped malformed line 2`]);
+  });
+
+  it('an unreachable host is a clear error naming the host', async () => {
+    const environment = sshEnvironment('/tmp/x/releases.ndjson', await freePort());
+    const history = releaseHistoryFor(environment, { dataDir: '/unused', connection: connectTo(environment) });
+    const error = await rejectionOf(history.list(recordingIO()), HistoryError);
+    expect(error.code).toBe('history-unreachable');
+    expect(error.message).toMatch(
+      /^release history on host-1 \(\/tmp\/x\/releases\.ndjson\): cannot read it: host-1 \(127\.0\.0\.1:\d+\)/,
+    );
+    expect(error.details).toMatchObject({ host: 'host-1' });
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDowntimeTracker } from '../../../shared/monitor/downtime-tracker';
+import type { ProbeSample } from '../../../shared/monitor/probe-sample';
+import { summarizeSamples } from '../../../shared/monitor/summarize-samples';
+import { freePort } from '../test-lab/sshd-lab';
+import { MonitorError } from './monitor-error';
+import { type ProbeOptions, type Probes, startProbes } from './probes';
+import { type SwitchableApp, startSwitchableApp } from './test-support/switchable-app';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function app(...args: Parameters<typeof startSwitchableApp>): Promise<SwitchableApp> {
+  const started = await startSwitchableApp(...args);
+  cleanups.push(() => started.close());
+  return started;
+}
+
+function probe(options: Omit<ProbeOptions, 'onSample'>): { probes: Probes; samples: ProbeSample[] } {
+  const samples: ProbeSample[] = [];
+  const probes = startProbes({ ...options, onSample: (s) => samples.push(s) });
+  cleanups.push(() => probes.stop());
+  return { probes, samples };
+}
+
+describe('startProbes', () => {
+  it('at 50/s measures the failure share within tolerance and counts the versions that answered', async () => {
+    const server = await app({ failShare: 0.2, version: 'v1' });
+    const { probes, samples } = probe({ url: server.url, ratePerSecond: 50, timeoutMs: 1000 });
+    await sleep(2000);
+    server.set({ failShare: 0, version: 'v2' });
+    const switchedAt = Date.now();
+    await sleep(2000);
+    await probes.stop();
+
+    const before = summarizeSamples(
+      samples.filter((s) => s.at < switchedAt - 50),
+      2000,
+    );
+    const after = summarizeSamples(
+      samples.filter((s) => s.at > switchedAt + 50),
+      2000,
+    );
+    expect(before.metrics.errorRate).toBeGreaterThan(0.15);
+    expect(before.metrics.errorRate).toBeLessThan(0.25);
+    expect(before.versions).toEqual({ v1: before.metrics.requests });
+    expect(after.metrics.errorRate).toBe(0);
+    expect(after.versions).toEqual({ v2: after.metrics.requests });
+    expect(before.metrics.p50).toBeGreaterThan(0);
+    // Keep-alive: a handful of connections carry ~200 requests.
+    expect(server.stats().connections).toBeLessThan(10);
+  });
+
+  it('keeps a steady rate without drift: 50/s for 3 s gives ~150 probes 20 ms apart', async () => {
+    const server = await app();
+    const { probes, samples } = probe({ url: server.url, ratePerSecond: 50, timeoutMs: 1000 });
+    await sleep(3000);
+    await probes.stop();
+    expect(samples.length).toBeGreaterThanOrEqual(146);
+    expect(samples.length).toBeLessThanOrEqual(152);
+    // Delivered in the order sent, whatever order the answers came back in.
+    const ats = samples.map((s) => s.at);
+    expect(ats).toEqual([...ats].sort((a, b) => a - b));
+    const spread = (ats.at(-1)! - ats[0]!) / (ats.length - 1);
+    expect(spread).toBeGreaterThan(19);
+    expect(spread).toBeLessThan(21);
+  });
+
+  it('measures a 1.5 s outage in which connections get no answer as ~1.5 s of downtime', async () => {
+    const server = await app();
+    const downtime = createDowntimeTracker();
+    const samples: ProbeSample[] = [];
+    const probes = startProbes({
+      url: server.url,
+      ratePerSecond: 50,
+      timeoutMs: 1000,
+      onSample: (s) => {
+        samples.push(s);
+        downtime.add(s);
+      },
+    });
+    cleanups.push(() => probes.stop());
+    await sleep(1000);
+    server.set({ outage: 'drop' });
+    await sleep(1500);
+    server.set({ outage: undefined });
+    await sleep(1000);
+    await probes.stop();
+    const measured = downtime.result();
+    expect(measured.ms).toBeGreaterThan(1200);
+    expect(measured.ms).toBeLessThan(1800);
+    const failed = samples.filter((s) => !s.ok);
+    expect(failed.every((s) => s.status === undefined && s.error !== undefined)).toBe(true);
+  });
+
+  it('a server closing idle keep-alive connections about when probes reuse them: no false failures', async () => {
+    // Probes every 100 ms, the server drops connections idle for 100 ms: the reuse race, often.
+    const server = await app({}, { keepAliveTimeoutMs: 100 });
+    const { probes, samples } = probe({ url: server.url, ratePerSecond: 10, timeoutMs: 1000 });
+    await sleep(3000);
+    await probes.stop();
+    expect(samples.length).toBeGreaterThanOrEqual(29);
+    expect(samples.filter((s) => !s.ok)).toEqual([]);
+  });
+
+  it('reads the version from a JSON field or from the whole body', async () => {
+    const server = await app({ version: 'v7' });
+    const json = probe({ url: server.url, ratePerSecond: 20, timeoutMs: 1000, version: 'json:version' });
+    const body = probe({ url: server.versionUrl, ratePerSecond: 20, timeoutMs: 1000, version: 'body' });
+    await sleep(600);
+    await json.probes.stop();
+    await body.probes.stop();
+    expect(json.samples.length).toBeGreaterThan(5);
+    expect(json.samples.every((s) => s.version === 'v7')).toBe(true);
+    expect(body.samples.every((s) => s.version === 'v7')).toBe(true);
+  });
+
+  it('an unreachable URL (closed port) gives failed samples saying why, and no crash', async () => {
+    const port = await freePort();
+    const { probes, samples } = probe({ url: `http://127.0.0.1:${port}/health`, ratePerSecond: 20, timeoutMs: 500 });
+    await sleep(1000);
+    await probes.stop();
+    expect(samples.length).toBeGreaterThan(15);
+    expect(samples.every((s) => !s.ok && s.status === undefined)).toBe(true);
+    expect(samples[0]!.error).toBe('connection refused');
+    expect(summarizeSamples(samples, 1000).metrics).toMatchObject({ availability: 0, throughput: 0 });
+  });
+
+  it('a slow server: probes time out, and never more than maxInFlight wait at once', async () => {
+    const server = await app({ delayMs: 2000 });
+    const { probes, samples } = probe({ url: server.url, ratePerSecond: 20, timeoutMs: 300, maxInFlight: 3 });
+    await sleep(1000);
+    expect(probes.stats().inFlight).toBeLessThanOrEqual(3);
+    await probes.stop();
+    expect(server.stats().maxConcurrent).toBeLessThanOrEqual(3);
+    expect(samples.some((s) => s.error === 'timed out after 300 ms')).toBe(true);
+    expect(samples.some((s) => s.error === 'not sent: 3 probes still waiting for an answer')).toBe(true);
+    expect(probes.stats().notSent).toBeGreaterThan(0);
+    expect(samples.every((s) => !s.ok)).toBe(true);
+  });
+
+  it('stops on its abort signal', async () => {
+    const server = await app();
+    const controller = new AbortController();
+    const { probes, samples } = probe({
+      url: server.url,
+      ratePerSecond: 50,
+      timeoutMs: 500,
+      signal: controller.signal,
+    });
+    await sleep(300);
+    controller.abort();
+    await sleep(300);
+    const count = samples.length;
+    await sleep(300);
+    expect(samples.length).toBe(count);
+    expect(probes.stats().sent).toBeLessThan(25);
+  });
+
+  it('refuses bad settings naming the field, before sending anything', () => {
+    const onSample = () => {};
+    const bad = (options: Partial<ProbeOptions>) => {
+      try {
+        startProbes({ url: 'http://127.0.0.1:1/', ratePerSecond: 10, timeoutMs: 100, onSample, ...options });
+      } catch (error) {
+        if (error instanceof MonitorError) return { code: error.code, message: error.message, ...error.details };
+        throw error;
+      }
+      throw new Error('expected a MonitorError');
+    };
+    expect(bad({ url: 'localhost:8080/health' })).toMatchObject({
+      code: 'invalid-probe',
+      field: 'monitoring.probes.url',
+      message: expect.stringContaining('"localhost:8080/health" is not http(s)'),
+    });
+    expect(bad({ url: 'not a url' })).toMatchObject({ message: expect.stringContaining('"not a url" is not a URL') });
+    expect(bad({ ratePerSecond: 0 })).toMatchObject({ field: 'monitoring.probes.rate' });
+    expect(bad({ timeoutMs: -1 })).toMatchObject({ field: 'monitoring.probes.timeout' });
+    expect(bad({ version: 'cookie:v' })).toMatchObject({
+      field: 'monitoring.probes.version',
+      message: expect.stringContaining('"cookie:v"'),
+    });
+  });
+});

@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Monitoring } from '../../../shared/formats/deploy-schema';
+import type { AlertRuleSpec, AlertTransition } from '../../../shared/monitor/alert-evaluator';
+import { rejectionOf } from '../test-support/rejection';
+import { MonitorError } from './monitor-error';
+import { createRunMonitor, type RunMonitor } from './run-monitor';
+import { recordEvents } from './test-support/recorded-events';
+import { type SwitchableApp, startSwitchableApp } from './test-support/switchable-app';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function app(): Promise<SwitchableApp> {
+  const started = await startSwitchableApp({ version: 'v1' });
+  cleanups.push(() => started.close());
+  return started;
+}
+
+const monitoringFor = (url: string, window = '1s') =>
+  Monitoring.parse({ probes: { url, rate: 50, timeout: '1s', window } });
+
+const errorsRule = (over: Partial<AlertRuleSpec> = {}): AlertRuleSpec => ({
+  name: 'error rate',
+  condition: 'error_rate > 10%',
+  for: 2000,
+  severity: 'critical',
+  action: 'notify',
+  ...over,
+});
+
+async function monitor(options: Parameters<typeof createRunMonitor>[0]): Promise<RunMonitor> {
+  const started = await createRunMonitor(options);
+  cleanups.push(() => started.stop());
+  return started;
+}
+
+describe('createRunMonitor', () => {
+  it('a rule `error_rate > 10%` for 2 s goes pending, then firing, then back to ok, each journaled once', async () => {
+    const server = await app();
+    const { emit, events, of } = recordEvents();
+    const run = await monitor({ monitoring: monitoringFor(server.url), rules: [errorsRule()], emit });
+    await sleep(1200);
+    server.set({ failShare: 0.3 });
+    const badFrom = Date.now();
+    await sleep(3500);
+    expect(run.current().rules[0]).toMatchObject({ rule: 'error rate', state: 'firing' });
+    server.set({ failShare: 0 });
+    await sleep(2000);
+    await run.stop('test over');
+
+    const alerts = of('alert.changed');
+    expect(alerts.map((a) => a.state)).toEqual(['pending', 'firing', 'ok']);
+    expect(alerts[0]).toMatchObject({ rule: 'error rate', condition: 'error_rate > 10%', severity: 'critical' });
+    expect(alerts[1]!.value).toBeGreaterThan(0.1);
+    // Firing comes `for` (2 s) after pending, give or take one evaluation.
+    const times = events.filter((e) => e.type === 'alert.changed').map((e) => e.at);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1900);
+    expect(times[1]! - times[0]!).toBeLessThan(2700);
+    expect(times[0]! - badFrom).toBeLessThan(1500);
+    expect(events[0]).toMatchObject({ type: 'monitor.started', data: { source: 'probes', target: server.url } });
+    expect(events.at(-1)).toMatchObject({ type: 'monitor.stopped', data: { source: 'probes', reason: 'test over' } });
+  });
+
+  it('a rollback rule: waitQuiet rejects naming the rule and value, onRollback is called once', async () => {
+    const server = await app();
+    const { emit, of } = recordEvents();
+    const fired: AlertTransition[] = [];
+    const run = await monitor({
+      monitoring: monitoringFor(server.url),
+      rules: [errorsRule({ name: 'too many errors', condition: 'error_rate > 20%', for: 0, action: 'rollback' })],
+      emit,
+      onRollback: (rule) => fired.push(rule),
+    });
+    await run.waitQuiet(500);
+    const waiting = run.waitQuiet(10_000);
+    const asked = Date.now();
+    server.set({ failShare: 0.5 });
+    const error = await rejectionOf(waiting, MonitorError);
+    expect(Date.now() - asked).toBeLessThan(2000);
+    expect(error.code).toBe('alert-rollback');
+    expect(error.message).toMatch(/alert rule "too many errors" \(error_rate > 20%\) fired at \d+(\.\d)?%/);
+    expect(error.details).toMatchObject({ rule: 'too many errors' });
+    // Clears, fires again: still one rollback.
+    server.set({ failShare: 0 });
+    await sleep(1500);
+    server.set({ failShare: 0.5 });
+    await sleep(1500);
+    expect(of('alert.changed').map((a) => a.state)).toEqual(['firing', 'ok', 'firing']);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ rule: 'too many errors', action: 'rollback', state: 'firing' });
+    expect((await rejectionOf(run.waitQuiet(100), MonitorError)).code).toBe('alert-rollback');
+    expect(run.current().rollback?.rule).toBe('too many errors');
+  });
+
+  it('journals windows by phase, splits them at each cutover, and measures downtime at stop', async () => {
+    const server = await app();
+    const { emit, events, of } = recordEvents();
+    const run = await monitor({ monitoring: monitoringFor(server.url, '1s'), rules: [], emit });
+    await sleep(1500);
+    run.cutover('during');
+    server.set({ outage: 'status', version: 'v2' });
+    await sleep(1000);
+    server.set({ outage: undefined });
+    await sleep(300);
+    run.cutover('after');
+    expect(run.current().phase).toBe('after');
+    await sleep(1200);
+    await run.stop();
+
+    const windows = of('monitor.window');
+    const phases = windows.map((w) => w.phase);
+    expect(phases.indexOf('during')).toBeGreaterThan(0);
+    expect(phases).toEqual(
+      [...phases].sort((a, b) => ['before', 'during', 'after'].indexOf(a) - ['before', 'during', 'after'].indexOf(b)),
+    );
+    expect(phases.at(-1)).toBe('after');
+    for (const window of windows) {
+      expect(Date.parse(window.to)).toBeGreaterThan(Date.parse(window.from));
+      expect(window.metrics.requests).toBeGreaterThan(0);
+    }
+    // Windows follow each other without gaps.
+    expect(windows.slice(1).map((w) => w.from)).toEqual(windows.slice(0, -1).map((w) => w.to));
+    const total = (phase: string) =>
+      windows.filter((w) => w.phase === phase).reduce((sum, w) => sum + w.metrics.failures, 0);
+    expect(total('before')).toBe(0);
+    expect(total('during')).toBeGreaterThan(40);
+    expect(windows.filter((w) => w.phase === 'after').every((w) => w.versions?.v2 === w.metrics.requests)).toBe(true);
+
+    const [downtime] = of('downtime.measured');
+    expect(downtime!.ms).toBeGreaterThan(700);
+    expect(downtime!.ms).toBeLessThan(1300);
+    expect(Date.parse(downtime!.to!) - Date.parse(downtime!.from!)).toBe(downtime!.ms);
+    const tail = events.slice(-2).map((e) => e.type);
+    expect(tail).toEqual(['downtime.measured', 'monitor.stopped']);
+  });
+
+  it('waitQuiet resolves after its time when nothing fires; stopping rejects waiters', async () => {
+    const server = await app();
+    const { emit } = recordEvents();
+    const run = await monitor({
+      monitoring: monitoringFor(server.url),
+      rules: [errorsRule({ for: 0, action: 'rollback' })],
+      emit,
+    });
+    const started = Date.now();
+    await run.waitQuiet(800);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
+    const cancelled = new AbortController();
+    const aborted = run.waitQuiet(5000, cancelled.signal);
+    cancelled.abort(new Error('operator cancelled'));
+    await expect(aborted).rejects.toThrow('operator cancelled');
+    const waiting = rejectionOf(run.waitQuiet(5000), MonitorError);
+    await run.stop();
+    expect((await waiting).code).toBe('monitor-stopped');
+    expect(run.current().values).toMatchObject({ error_rate: 0, availability: 1 });
+  });
+
+  it('probes the health URL when monitoring names none; refuses to start with nothing to probe or a bad rule', async () => {
+    const server = await app();
+    const { emit, of } = recordEvents();
+    const run = await monitor({ monitoring: Monitoring.parse({}), healthUrl: server.url, rules: [], emit });
+    expect(run.target).toBe(server.url);
+    expect(of('monitor.started')[0]).toMatchObject({ target: server.url, ratePerSecond: 10 });
+
+    const none = await rejectionOf(
+      createRunMonitor({ monitoring: Monitoring.parse({}), rules: [], emit }),
+      MonitorError,
+    );
+    expect(none.code).toBe('no-probe-url');
+    expect(none.message).toContain('monitoring.probes.url');
+    const badRule = await rejectionOf(
+      createRunMonitor({
+        monitoring: monitoringFor(server.url),
+        rules: [errorsRule({ name: 'typo', condition: 'error_rate >> 5%' })],
+        emit,
+      }),
+      MonitorError,
+    );
+    expect(badRule.code).toBe('invalid-rule');
+    expect(badRule.message).toContain('alert rule "typo"');
+  });
+
+  it('an unreachable app: every probe fails, availability 0, a for-0 availability rule fires', async () => {
+    const { emit, of } = recordEvents();
+    const { freePort } = await import('../test-lab/sshd-lab');
+    const url = `http://127.0.0.1:${await freePort()}/health`;
+    const run = await monitor({
+      monitoring: monitoringFor(url),
+      rules: [errorsRule({ name: 'availability', condition: 'availability < 95%', for: 0 })],
+      emit,
+    });
+    await sleep(1000);
+    expect(run.current().window.metrics).toMatchObject({ availability: 0 });
+    await run.stop();
+    expect(of('alert.changed')).toMatchObject([{ rule: 'availability', state: 'firing', value: 0 }]);
+    expect(of('downtime.measured')[0]!.ms).toBeGreaterThan(800);
+  });
+});

@@ -1,0 +1,226 @@
+import type { Monitoring } from '../../../shared/formats/deploy-schema';
+import {
+  type AlertEvaluator,
+  type AlertRuleSpec,
+  type AlertTransition,
+  createAlertEvaluator,
+  type RuleStatus,
+} from '../../../shared/monitor/alert-evaluator';
+import { createDowntimeTracker, type Downtime } from '../../../shared/monitor/downtime-tracker';
+import { formatMetricValue } from '../../../shared/monitor/format-metric';
+import { type MetricValues, mergeMetrics, probeMetrics } from '../../../shared/monitor/probe-metrics';
+import { createSlidingWindow } from '../../../shared/monitor/sliding-window';
+import type { SampleSummary } from '../../../shared/monitor/summarize-samples';
+import type { MonitorPhase, RunEventData, RunEventType } from '../../../shared/runs/run-events';
+import type { Logger } from '../ports';
+import { MonitorError } from './monitor-error';
+import { createPhaseWindows } from './phase-windows';
+import { type Probes, startProbes } from './probes';
+import { type PrometheusSource, prometheusSource } from './prometheus-source';
+import { createQuietWaiters } from './quiet-waiters';
+
+// A run's monitoring: probes (and Prometheus where configured) feed the alert rules and the
+// journal. Strategies wait on it (waitQuiet is what StrategyContext.analyse is built on) and the
+// UI reads current(); everything it learns reaches the journal through the run recorder's emit.
+
+/** The run recorder's emit (or anything with its shape). */
+export type MonitorEmit = <T extends RunEventType>(type: T, data: RunEventData[T]) => Promise<unknown>;
+
+export interface RunMonitorOptions {
+  /** environment.monitoring, parsed. */
+  monitoring: Monitoring;
+  /** Probed when monitoring.probes.url is not set (the environment's urls.health). */
+  healthUrl?: string;
+  rules: readonly AlertRuleSpec[];
+  emit: MonitorEmit;
+  now?: () => number;
+  /** Called once, when the first rule with action rollback fires. */
+  onRollback?(rule: AlertTransition): void;
+  logger?: Logger;
+  /** How often the rules look at the figures; default 500 ms. */
+  evaluateEveryMs?: number;
+}
+
+export interface MonitorSnapshot {
+  phase: MonitorPhase;
+  target: string;
+  /** Over the last monitoring.probes.window. */
+  window: SampleSummary;
+  /** What the rules saw at their last evaluation. */
+  values: MetricValues;
+  rules: RuleStatus[];
+  downtime: Downtime;
+  prometheus?: { server: string; values: Record<string, number | undefined>; error?: string };
+  /** The rollback rule that fired, if one did. */
+  rollback?: AlertTransition;
+}
+
+export interface RunMonitor {
+  readonly target: string;
+  cutover(phase: 'during' | 'after'): void;
+  current(): MonitorSnapshot;
+  /** Resolves after `ms` unless a rollback rule fires first (then rejects with MonitorError 'alert-rollback'). */
+  waitQuiet(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Stops probes and polls, journals the last window, the downtime and monitor.stopped. Idempotent. */
+  stop(reason?: string): Promise<void>;
+}
+
+export async function createRunMonitor(options: RunMonitorOptions): Promise<RunMonitor> {
+  const { monitoring, emit, logger } = options;
+  const now = options.now ?? Date.now;
+  const target = monitoring.probes.url ?? options.healthUrl;
+  if (!target) {
+    throw new MonitorError('no-probe-url', 'nothing to probe: set monitoring.probes.url or urls.health', {
+      field: 'monitoring.probes.url',
+    });
+  }
+  const evaluator = rulesOf(options.rules, now());
+  const startedAt = now();
+  const sliding = createSlidingWindow(monitoring.probes.window);
+  const windows = createPhaseWindows(startedAt);
+  const downtime = createDowntimeTracker();
+  const waiters = createQuietWaiters();
+  let values: MetricValues = {};
+  let rollback: AlertTransition | undefined;
+  let prometheusError: string | undefined;
+  let stopping: Promise<void> | undefined;
+
+  // One queue for every journal write, so events land in the order things happened.
+  let queue: Promise<unknown> = Promise.resolve();
+  const journal = <T extends RunEventType>(type: T, data: RunEventData[T]): Promise<unknown> => {
+    queue = queue
+      .then(() => emit(type, data))
+      .catch((error: unknown) => logger?.error('monitor could not journal an event', { type, error: String(error) }));
+    return queue;
+  };
+
+  const { probes: probeSettings, prometheus: promSettings } = monitoring;
+  let prometheus: PrometheusSource | undefined;
+  if (promSettings) {
+    prometheus = prometheusSource({
+      url: promSettings.url,
+      queries: promSettings.queries,
+      intervalMs: promSettings.interval,
+      onError: (error) => {
+        prometheusError = error.message;
+        logger?.warn(error.message, { code: error.code });
+      },
+    });
+  }
+  await journal('monitor.started', { source: 'probes', target, ratePerSecond: probeSettings.rate });
+  if (prometheus) await journal('monitor.started', { source: 'prometheus', target: prometheus.server });
+
+  const evaluate = (): void => {
+    const at = now();
+    const promValues = prometheus?.latest() ?? {};
+    values = mergeMetrics(probeMetrics(sliding.summary(at).metrics), promValues);
+    for (const change of evaluator.evaluate(values, at)) {
+      const { previous: _previous, at: _at, ...data } = change;
+      void journal('alert.changed', data);
+      if (change.state === 'firing' && change.action === 'rollback' && !rollback) {
+        rollback = change;
+        const shown = formatMetricValue(change.condition, change.value ?? Number.NaN);
+        waiters.fail(
+          new MonitorError('alert-rollback', `alert rule "${change.rule}" (${change.condition}) fired at ${shown}`, {
+            rule: change.rule,
+            condition: change.condition,
+            value: change.value,
+          }),
+        );
+        try {
+          options.onRollback?.(change);
+        } catch (error) {
+          logger?.error('onRollback failed', { error: String(error) });
+        }
+      }
+    }
+  };
+
+  const probes: Probes = startProbes({
+    url: target,
+    ratePerSecond: probeSettings.rate,
+    timeoutMs: probeSettings.timeout,
+    version: probeSettings.version,
+    now,
+    onSample: (sample) => {
+      sliding.add(sample);
+      windows.add(sample);
+      downtime.add(sample);
+    },
+  });
+  prometheus?.start();
+  const evaluateTimer = setInterval(evaluate, options.evaluateEveryMs ?? 500);
+  const flushTimer = setInterval(
+    () => {
+      const event = windows.flush(now());
+      if (event) void journal('monitor.window', event);
+    },
+    Math.min(probeSettings.window, 10_000),
+  );
+
+  return {
+    target,
+    cutover(phase) {
+      if (stopping) return;
+      const event = windows.cutover(phase, now());
+      if (event) void journal('monitor.window', event);
+    },
+    current() {
+      const at = now();
+      return {
+        phase: windows.phase,
+        target,
+        window: sliding.summary(at),
+        values,
+        rules: evaluator.statuses(),
+        downtime: downtime.result(at),
+        ...(prometheus && {
+          prometheus: { server: prometheus.server, values: prometheus.latest(), error: prometheusError },
+        }),
+        ...(rollback && { rollback }),
+      };
+    },
+    waitQuiet(ms, signal) {
+      if (rollback) return Promise.reject(waiters.lastError());
+      if (stopping) return Promise.reject(stoppedError());
+      return waiters.wait(ms, signal);
+    },
+    stop(reason) {
+      stopping ??= (async () => {
+        clearInterval(evaluateTimer);
+        clearInterval(flushTimer);
+        prometheus?.stop();
+        waiters.fail(stoppedError());
+        await probes.stop();
+        const at = now();
+        const last = windows.flush(at);
+        if (last) void journal('monitor.window', last);
+        const measured = downtime.result(at);
+        void journal('downtime.measured', {
+          ms: Math.round(measured.ms),
+          ...(measured.from !== undefined && { from: new Date(measured.from).toISOString() }),
+          ...(measured.to !== undefined && { to: new Date(measured.to).toISOString() }),
+        });
+        const why = reason === undefined ? {} : { reason };
+        void journal('monitor.stopped', { source: 'probes', ...why });
+        if (prometheus) void journal('monitor.stopped', { source: 'prometheus', ...why });
+        await queue;
+      })();
+      return stopping;
+    },
+  };
+}
+
+function rulesOf(rules: readonly AlertRuleSpec[], at: number): AlertEvaluator {
+  try {
+    return createAlertEvaluator(rules, at);
+  } catch (error) {
+    throw new MonitorError('invalid-rule', error instanceof Error ? error.message : String(error), {
+      field: 'alerts',
+    });
+  }
+}
+
+function stoppedError(): MonitorError {
+  return new MonitorError('monitor-stopped', 'monitoring stopped while waiting for the analysis window');
+}

@@ -1,0 +1,84 @@
+import type {
+  DeployStrategy,
+  FlagSwitch,
+  ReleaseHistory,
+  StrategyContext,
+  TrafficSwitch,
+} from '../deploy/deploy-strategy';
+import type { DockerOps } from '../docker/docker-ops';
+import { CodedError } from '../lib/coded-error';
+import type { SshConnection } from '../ssh/ssh-connection';
+
+// What one run knows about its deployment beyond the journal: the monitors (started at the first
+// deploy or watch action, stopped before the run's end is journaled), the strategy that deployed
+// (so a rollback can undo it), and the alert signal a firing rollback rule aborts.
+
+/** The monitors as the run engine uses them (built by electron/core/monitor). */
+export interface RunMonitorHandle {
+  cutover(phase: 'during' | 'after'): void;
+  /** Resolves after `ms` unless a rollback rule fires (then rejects with 'alert-rollback'). */
+  waitQuiet(ms: number, signal: AbortSignal): Promise<void>;
+  /** Resolves true once `version` answers every recent probe, false after `timeoutMs`. */
+  awaitVersion(version: string, timeoutMs: number, signal: AbortSignal): Promise<boolean>;
+  /** Journals the last window and the measured downtime. */
+  stop(): Promise<void>;
+}
+
+export type StartMonitor = (onRollback: (rule: string, detail: string) => void) => RunMonitorHandle | undefined;
+
+/** The environment's machinery as the deploy action sees it (built by deploy-targets.ts). */
+export interface DeployTargets {
+  strategy(name: string): DeployStrategy;
+  docker(host: string): Promise<DockerOps>;
+  connection(host: string): Promise<SshConnection>;
+  traffic?: TrafficSwitch;
+  flags?: FlagSwitch;
+  history: ReleaseHistory;
+}
+
+export class AlertRollbackError extends CodedError<'alert-rollback'> {}
+
+export interface DeploymentSession {
+  /** Aborted (with an AlertRollbackError) when a rule whose action is rollback fires. */
+  readonly alert: AbortSignal;
+  readonly targets: DeployTargets;
+  /** Whether the monitors have been started in this run. */
+  monitoring(): boolean;
+  /** The monitors, started on first use; undefined when the environment gives nothing to watch. */
+  monitor(): RunMonitorHandle | undefined;
+  /** The strategy that deployed in this run and the context it ran with, for the rollback. */
+  deployed?: { strategy: DeployStrategy; ctx: StrategyContext };
+  stop(): Promise<void>;
+}
+
+export function createDeploymentSession(targets: DeployTargets, startMonitor: StartMonitor): DeploymentSession {
+  const alerts = new AbortController();
+  let started = false;
+  let handle: RunMonitorHandle | undefined;
+  const session: DeploymentSession = {
+    alert: alerts.signal,
+    targets,
+    monitoring: () => started,
+    monitor() {
+      if (!started) {
+        started = true;
+        handle = startMonitor((rule, detail) => {
+          if (alerts.signal.aborted) return;
+          alerts.abort(
+            new AlertRollbackError('alert-rollback', `alert "${rule}" fired (${detail}): rolling back`, { rule }),
+          );
+        });
+      }
+      return handle;
+    },
+    async stop() {
+      const running = handle;
+      handle = undefined;
+      await running?.stop();
+    },
+  };
+  return session;
+}
+
+/** A signal that never aborts: the rollback itself must not be interrupted by the alert that caused it. */
+export const neverAborted: AbortSignal = new AbortController().signal;

@@ -1,0 +1,22 @@
+import MarkdownIt from 'markdown-it';
+import { useMemo } from 'react';
+
+// The report rendered as a reader will see it. html: false, so anything in the markdown that looks
+// like HTML is shown as text; markdown-it also refuses javascript: and data: links.
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export function ReportPreview({ text, busy }: { text: string; busy: boolean }) {
+  const html = useMemo(() => markdown.render(text), [text]);
+  return (
+    <article
+      className="report-preview"
+      aria-label="Report preview"
+      aria-busy={busy || undefined}
+      // Focusable so the preview can be scrolled from the keyboard.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: markdown-it with html disabled escapes all HTML
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}

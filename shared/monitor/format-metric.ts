@@ -1,0 +1,17 @@
+import { parseAlertCondition } from '../formats/alert-condition';
+
+// A metric's value the way its rule is written, so "error_rate > 10%" is reported as "31.2%" and
+// "p95_latency > 2s" as "2480 ms", in the UI, the journal's messages and the report alike.
+
+export function formatMetricValue(condition: string, value: number): string {
+  const parsed = parseAlertCondition(condition);
+  const unit = 'error' in parsed ? '' : parsed.unit;
+  if (unit === '%') return `${round(value * 100)}%`;
+  if (unit === 'ms') return `${Math.round(value)} ms`;
+  if (unit === '/s') return `${round(value)}/s`;
+  return String(round(value));
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
