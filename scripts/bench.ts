@@ -3,11 +3,21 @@
 //   journal   durable appends per second, verify time (engine issue)
 //   ssh       fan-out over 20 local sshd hosts against parallel-ssh; reused connections (engine issue)
 //   runs      run history and guard lookups over 300 journals, with and without the run index
+//   report    the deployment report from a 100,000-event journal (report issue)
+//   switch    blue-green switch-back through real nginx: revert → old version answering (strategies issue)
+//   probes    CPU cost of synthetic probes at 100 requests/s (strategies issue)
+//   notify    notifications: cost inside the journal's emit, delivery, a dead receiver at flush
+//   logs      live-log viewer in Chromium: 50,000 lines/s, frame times, heap after 1,000,000 lines (UI issue)
 // Usage: npm run bench [-- --only journal,ssh] [-- --runs N] [-- --no-build]
 import { benchJournal } from './bench/journal';
+import { benchLogs } from './bench/logs';
+import { benchNotify } from './bench/notify';
+import { benchProbes } from './bench/probes';
 import { benchRenderer } from './bench/renderer';
+import { benchReport } from './bench/report';
 import { benchRuns } from './bench/runs';
 import { benchSshFanout } from './bench/ssh-fanout';
+import { benchSwitchBack } from './bench/switch-back';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
@@ -18,6 +28,11 @@ const suites: Record<string, () => Promise<Record<string, string | number>>> = {
   journal: benchJournal,
   ssh: benchSshFanout,
   runs: benchRuns,
+  report: benchReport,
+  switch: benchSwitchBack,
+  probes: benchProbes,
+  notify: benchNotify,
+  logs: () => benchLogs({ build: !args.includes('--no-build') }),
 };
 
 console.log('Release Pilot benchmark');

@@ -74,7 +74,7 @@ export class ProbeCall implements ConnectionUser {
     }
     // The documented keep-alive race: the server closed an idle connection just as we reused it.
     // That says nothing about the app, so try once more on a fresh connection.
-    if (false && this.connection.reused) this.attempt(this.target.connections.fresh());
+    if (this.connection.reused && !this.received && !this.ours) this.attempt(this.target.connections.fresh());
     else this.fail(error ?? resetError());
   }
 

@@ -181,6 +181,15 @@ describe('createRunMonitor', () => {
     );
     expect(badRule.code).toBe('invalid-rule');
     expect(badRule.message).toContain('alert rule "typo"');
+    const before = of('monitor.started').length;
+    const badUrl = await rejectionOf(
+      createRunMonitor({ monitoring: Monitoring.parse({}), healthUrl: 'ftp://web-1/health', rules: [], emit }),
+      MonitorError,
+    );
+    expect(badUrl.code).toBe('invalid-probe');
+    expect(badUrl.message).toContain('"ftp://web-1/health" is not http(s)');
+    // Refused before it said it started.
+    expect(of('monitor.started')).toHaveLength(before);
   });
 
   it('an unreachable app: every probe fails, availability 0, a for-0 availability rule fires', async () => {

@@ -107,6 +107,20 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
       },
     });
   }
+  // Started before monitor.started is journaled: a probe setting it refuses is then an error, not a
+  // monitor that says it started and never measures.
+  const probes: Probes = startProbes({
+    url: target,
+    ratePerSecond: probeSettings.rate,
+    timeoutMs: probeSettings.timeout,
+    version: probeSettings.version,
+    now,
+    onSample: (sample) => {
+      sliding.add(sample);
+      windows.add(sample);
+      downtime.add(sample);
+    },
+  });
   await journal('monitor.started', { source: 'probes', target, ratePerSecond: probeSettings.rate });
   if (prometheus) await journal('monitor.started', { source: 'prometheus', target: prometheus.server });
 
@@ -136,18 +150,6 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
     }
   };
 
-  const probes: Probes = startProbes({
-    url: target,
-    ratePerSecond: probeSettings.rate,
-    timeoutMs: probeSettings.timeout,
-    version: probeSettings.version,
-    now,
-    onSample: (sample) => {
-      sliding.add(sample);
-      windows.add(sample);
-      downtime.add(sample);
-    },
-  });
   prometheus?.start();
   const evaluateTimer = setInterval(evaluate, options.evaluateEveryMs ?? 500);
   const flushTimer = setInterval(

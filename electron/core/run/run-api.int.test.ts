@@ -123,6 +123,13 @@ describe('runs through the API', () => {
     });
     const logs = await engine.handlers['runs:logs']({ runId, source: 'deploy.flaky' }, ctx);
     expect(logs.map((l) => l.line)).toEqual(['not yet', 'deployed']);
+    // The id becomes a path: another folder's logs are never read, and an unknown run is said.
+    await expect(engine.handlers['runs:logs']({ runId: '../../etc' }, ctx)).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    await expect(engine.handlers['runs:logs']({ runId: '20990101-000000-none-0000' }, ctx)).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('refuses to start without an operator name, or with a broken project, saying what to fix', async () => {

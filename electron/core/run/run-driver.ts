@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { VariableScope } from '../../../shared/formats/interpolate';
+import type { ReportRef } from '../../../shared/notify/message-types';
 import { plannedExitCriteria, plannedRollback, plannedSteps } from '../../../shared/runs/planned-steps';
 import { createRedactor } from '../../../shared/runs/redact';
 import type { EndStatus, RunEventData, SignerRecord } from '../../../shared/runs/run-events';
@@ -14,6 +15,7 @@ import type { SecretsPort } from '../secrets/secrets-port';
 import { acquireLock } from './acquire-lock';
 import { createDeployTargets } from './deploy-targets';
 import { createDeploymentSession } from './deployment-session';
+import { writeEndReport } from './end-report';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
@@ -108,8 +110,20 @@ export async function drive(
   const previous = resuming ? (await readJournal(join(runDir, 'journal.ndjson'))).events : [];
   const recorder = createRunRecorder(journal, resuming ? foldRun(runId, previous) : emptyRunState(runId));
   if (services.onEvent) recorder.listen(services.onEvent);
-  const notifications = await attachNotifier(request.projectRoot, recorder, services.secrets, logger, (line) =>
-    services.onOutput?.('notifications', 'info', line),
+  // Written once the run ended; the notifications attach the same file.
+  let reportWritten: Promise<ReportRef | undefined> | undefined;
+  const endReport = () =>
+    (reportWritten ??= writeEndReport(services.dataDir, runId, runDir, secrets).catch((error) => {
+      logger.warn('could not write the run report', { runId, error: String(error) });
+      return undefined;
+    }));
+  const notifications = await attachNotifier(
+    request.projectRoot,
+    recorder,
+    services.secrets,
+    logger,
+    (line) => services.onOutput?.('notifications', 'info', line),
+    () => endReport(),
   );
   const controller = new AbortController();
   let cancelledBy = 'operator';
@@ -226,6 +240,7 @@ export async function drive(
     } finally {
       await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
+      if (recorder.state.status !== 'open') await endReport();
       await notifications.flush().catch(() => undefined);
       await tools.close().catch(() => undefined);
       await Promise.resolve()

@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
 import type { RunSummary } from '../../../shared/api/schemas/run';
 import type { Answer, LiveRun, Question } from '../../../shared/api/schemas/run-control';
 import type { SignerRecord } from '../../../shared/runs/run-events';
 import { verifyJournal } from '../journal/journal-reader';
 import { readLogs } from '../journal/logs-reader';
 import type { Logger } from '../ports';
-import { getRun, runsDir } from '../runs/run-store';
+import { getRun, runsDir, safeRunId } from '../runs/run-store';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { closeRun } from './close-run';
 import { createQueueDecider, type QueueDecider } from './queue-decider';
@@ -125,7 +127,13 @@ export function createRunService(options: RunServiceOptions): RunService {
     },
     verify: (runId) => verifyJournal(join(runsDir(options.dataDir), runId, 'journal.ndjson')),
     async logs(runId, { source, tail }) {
-      const { entries } = await readLogs(join(runsDir(options.dataDir), runId), { source, tail });
+      // The id becomes a path: only a run id, and only a run that exists, is read.
+      if (!safeRunId.test(runId)) throw new ApiError('invalid-request', `not a run id: ${runId}`, { runId });
+      const dir = join(runsDir(options.dataDir), runId);
+      if (!existsSync(join(dir, 'journal.ndjson'))) {
+        throw new ApiError('not-found', `no run ${runId} in ${runsDir(options.dataDir)}`, { runId });
+      }
+      const { entries } = await readLogs(dir, { source, tail });
       return entries.map((e) => ({ at: e.at, source: e.source, stream: e.stream, line: e.line }));
     },
     async settled(runId) {

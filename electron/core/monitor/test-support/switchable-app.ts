@@ -25,10 +25,7 @@ export interface SwitchableApp {
   close(): Promise<void>;
 }
 
-export async function startSwitchableApp(
-  initial: Partial<AppBehaviour> = {},
-  options: { keepAliveTimeoutMs?: number } = {},
-): Promise<SwitchableApp> {
+export async function startSwitchableApp(initial: Partial<AppBehaviour> = {}): Promise<SwitchableApp> {
   const behaviour: AppBehaviour = { version: 'v1', failShare: 0, delayMs: 0, ...initial };
   const stats = { requests: 0, maxConcurrent: 0, connections: 0 };
   const sockets = new Set<Socket>();
@@ -63,7 +60,6 @@ export async function startSwitchableApp(
     if (behaviour.delayMs > 0) setTimeout(() => answer(res, path), behaviour.delayMs);
     else answer(res, path);
   });
-  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   server.on('connection', (socket) => {
     stats.connections++;
     sockets.add(socket);
