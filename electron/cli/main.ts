@@ -13,6 +13,7 @@ const load = {
   verify: () => import('./commands/verify'),
   report: () => import('./commands/report'),
   plan: () => import('./commands/plan'),
+  releases: () => import('./commands/releases'),
 };
 
 function parsePort(value: string): number {
@@ -85,6 +86,34 @@ export function buildProgram(): Command {
     .option('--json', 'print events and output as NDJSON (with --dry-run: the plan as JSON)')
     .action(async (options) => {
       process.exitCode = await (await load.run()).runCommand(options);
+    });
+
+  program
+    .command('releases')
+    .description("the environment's release history, read from the target: which version was live, when, by which run")
+    .requiredOption('--project <dir>', 'the project folder (a git repository with .release-pilot/)')
+    .requiredOption('--env <name>', 'the environment')
+    .option(...dataDirOption)
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      process.exitCode = await (await load.releases()).releasesCommand(options);
+    });
+
+  program
+    .command('rollback')
+    .description('deploy the release that was live before the current one (or --to an older one): a run like any other')
+    .requiredOption('--project <dir>', 'the project folder (a git repository with .release-pilot/)')
+    .requiredOption('--env <name>', 'the environment to roll back')
+    .option('--to <version>', 'an older release from the history instead of the previous one')
+    .option('--runbook <id>', 'which runbook, when the project has several')
+    .option('--strategy <name>', "override the runbook's deployment strategy")
+    .option('--answers <file>', 'checklist ticks, approvals and failure decisions for a run with no terminal')
+    .option('--break-lock <reason>', "break the environment's deploy lock if another run holds it (journaled)")
+    .option('--override-window <reason>', 'start outside the deployment window (journaled)')
+    .option(...dataDirOption)
+    .option('--json', 'print events and output as NDJSON')
+    .action(async (options) => {
+      process.exitCode = await (await load.releases()).rollbackCommand(options);
     });
 
   program

@@ -4,13 +4,18 @@ import { ApiError } from '../../shared/api/errors';
 import { type ApiHandlers, createEventHub, type EventSink } from '../../shared/api/handlers';
 import type { AppInfo } from '../../shared/api/schemas/app-info';
 import { renderPlanMarkdown } from '../../shared/planning/plan-markdown';
+import { environmentHandlers } from './environments/environment-handlers';
+import { monitoringHandlers } from './monitoring-api/monitoring-handlers';
 import { previewProjectNotifications } from './notify/preview-service';
 import { loadDeploymentPlan } from './planning/load-plan';
 import type { EnginePorts, Logger } from './ports';
 import { readEnvironmentSummaries, readRunbookSummaries } from './projects/project-files';
 import { projectIdOf, resolveProjectRoot, summarizeProject } from './projects/project-service';
+import { projectVersions } from './projects/project-versions';
 import { reportHandlers } from './report/report-handlers';
+import { reviewHandlers } from './reviews/review-handlers';
 import { toApiError } from './run/run-api-errors';
+import { previewRun } from './run/run-preview';
 import { createRunService, type RunService } from './run/run-service';
 import { getRun, listRuns } from './runs/run-store';
 import { envSecrets } from './secrets/env-secrets';
@@ -111,6 +116,7 @@ export function createEngine(ports: EnginePorts): Engine {
     },
     'runbooks:list': async ({ projectId }) => readRunbookSummaries(projectRoot(projectId)),
     'environments:list': async ({ projectId }) => readEnvironmentSummaries(projectRoot(projectId)),
+    'projects:versions': guarded(async ({ projectId }) => projectVersions(projectRoot(projectId))),
     'plans:get': guarded(async ({ projectId, environment, version, runbook, strategy }) => {
       const plan = await loadDeploymentPlan({
         projectRoot: projectRoot(projectId),
@@ -126,6 +132,9 @@ export function createEngine(ports: EnginePorts): Engine {
     }),
     'runs:list': async () => listRuns(ports.dataDir),
     'runs:get': async ({ runId }) => getRun(ports.dataDir, runId),
+    'runs:preview': guarded(async ({ projectId, ...request }) =>
+      previewRun({ projectRoot: projectRoot(projectId), ...request, dataDir: ports.dataDir, logger, secrets }),
+    ),
     'runs:start': guarded(async ({ projectId, ...request }) => ({
       runId: await runs.start({ projectRoot: projectRoot(projectId), ...request }),
     })),
@@ -142,6 +151,15 @@ export function createEngine(ports: EnginePorts): Engine {
       operatorName: () => settings.get().operatorName,
       isActive: (runId) => runs.live(runId).active,
       pushEvent: (runId, event) => events.emit('runs:event', { runId, event }),
+    }),
+    ...monitoringHandlers({ dataDir: ports.dataDir }),
+    ...reviewHandlers({ dataDir: ports.dataDir, projectRoot, now }),
+    ...environmentHandlers({
+      dataDir: ports.dataDir,
+      logger,
+      projectRoot,
+      isActive: (runId) => runs.live(runId).active,
+      saved: async () => events.emit('projects:changed', await listProjects()),
     }),
     'secrets:list': async () => secretList(),
     'secrets:set': guarded(async ({ name, value }) => {

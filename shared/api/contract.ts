@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { AppInfo } from './schemas/app-info';
 import { Empty } from './schemas/common';
+import {
+  ConnectionTest,
+  EnvironmentRef,
+  EnvironmentStatus,
+  EnvironmentsFileText,
+  SaveEnvironmentsRequest,
+  SaveEnvironmentsResult,
+} from './schemas/environments';
+import { MonitoringRequest, RunMonitoring } from './schemas/monitoring';
 import { NotificationsPreview, NotificationsPreviewRequest } from './schemas/notifications';
 import { PlanRequest, PlanResponse } from './schemas/plan';
 import { EnvironmentSummary, ProjectRef, ProjectSummary, RunbookSummary } from './schemas/project';
 import { LessonsRequest, ReportRequest, RunReport } from './schemas/report';
+import { ReviewOutline, ReviewRef, ReviewTicks, SaveReviewRequest } from './schemas/review';
 import { RunDetail, RunEventPush, RunRef, RunSummary } from './schemas/run';
+import { PreviewRequest, ProjectVersions, RunPreview, VersionsRequest } from './schemas/runs-ui';
 import {
   AnswerRequest,
   CloseRunRequest,
@@ -49,11 +60,22 @@ export const methods = {
   ),
   'projects:list': query(z.array(ProjectSummary)),
   'projects:close': method(ProjectRef, z.array(ProjectSummary)),
+  /** The start dialog's version choices: the project repository's tags and recent commits. */
+  'projects:versions': method(VersionsRequest, ProjectVersions),
   'runbooks:list': method(ProjectRef, z.array(RunbookSummary)),
   'environments:list': method(ProjectRef, z.array(EnvironmentSummary)),
+  /** Per environment: live version, deploy-lock holder, last and open runs; each environment time-boxed. */
+  'environments:status': method(ProjectRef, z.array(EnvironmentStatus)),
+  'environments:read': method(ProjectRef, EnvironmentsFileText),
+  /** Saves environments.yml atomically (backup in .bak) only if it validates; else answers the problems. */
+  'environments:save': method(SaveEnvironmentsRequest, SaveEnvironmentsResult),
+  /** SSH reachability and host key per host, the Docker engine, and the proxy's config test. */
+  'environments:test': method(EnvironmentRef, ConnectionTest),
   'plans:get': method(PlanRequest, PlanResponse),
   'runs:list': query(z.array(RunSummary)),
   'runs:get': method(RunRef, RunDetail),
+  /** The dry run of a run about to start: every step, action plan and deploy stage per host. */
+  'runs:preview': method(PreviewRequest, RunPreview),
   'runs:start': method(StartRunRequest, StartedRun),
   'runs:live': method(RunControl, LiveRun),
   'runs:answer': method(AnswerRequest, LiveRun),
@@ -65,10 +87,17 @@ export const methods = {
   'runs:report': method(ReportRequest, RunReport),
   /** Records lessons learned (`lessons.recorded`) in a finished run's journal; answers the new report. */
   'runs:lessons': method(LessonsRequest, RunReport),
+  /** A run's probe windows, alert changes, runbook alert rules and downtime, for the monitoring charts. */
+  'runs:monitoring': method(MonitoringRequest, RunMonitoring),
   'secrets:list': query(SecretList),
   'secrets:set': method(SetSecretRequest, SecretList),
   'secrets:delete': method(DeleteSecretRequest, SecretList),
   'notifications:preview': method(NotificationsPreviewRequest, NotificationsPreview),
+  /** A runbook's steps and checklists from the project's files alone (offline checklist review). */
+  'reviews:outline': method(ReviewRef, ReviewOutline),
+  /** Items pre-ticked in the offline review, kept on this machine per project and runbook. */
+  'reviews:get': method(ReviewRef, ReviewTicks),
+  'reviews:save': method(SaveReviewRequest, ReviewTicks),
 } as const;
 
 export const events = {

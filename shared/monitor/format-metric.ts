@@ -9,7 +9,8 @@ export function formatMetricValue(condition: string, value: number): string {
   if (unit === '%') return `${round(value * 100)}%`;
   if (unit === 'ms') return `${Math.round(value)} ms`;
   if (unit === '/s') return `${round(value)}/s`;
-  return String(round(value));
+  // A Prometheus query's own number (a ratio, a count): three decimals keep 0.042 readable.
+  return String(Math.round(value * 1000) / 1000);
 }
 
 function round(value: number): number {

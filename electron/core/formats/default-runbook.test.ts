@@ -184,22 +184,19 @@ describe('the built-in runbook', () => {
     );
   });
 
-  it("really deploys the environment's app on staging and production, and rolls back to the previous version", () => {
+  it("really deploys the environment's app on staging and production, watched, and reverts on rollback", () => {
     for (const id of ['staging', 'production']) {
       expect(step(id).environments).toEqual([id]);
-      expect(step(id).actions.map((a) => a.type)).toEqual([
-        'git.resolve',
-        'docker.run',
-        'docker.wait-healthy',
-        'http.check',
-      ]);
-      expect(step(id).actions[1]).toMatchObject({ image: '${env.app.image}:${version}' });
-      expect(step(id).actions[3]).toMatchObject({ url: '${env.urls.health}' });
+      expect(step(id).actions.map((a) => a.type)).toEqual(['git.resolve', 'deploy', 'http.check']);
+      // The run's strategy decides how: no strategy named in the action.
+      expect(step(id).actions[1]).not.toHaveProperty('strategy');
+      expect(step(id).actions[2]).toMatchObject({ url: '${env.urls.health}' });
     }
     expect(step('production').approvals).toEqual(['tech-lead']);
     expect(step('verification').actions.map((a) => a.type)).toEqual(['http.check']);
-    expect(runbook.rollback.actions.map((a) => a.type)).toEqual(['docker.run', 'docker.wait-healthy', 'http.check']);
-    expect(runbook.rollback.actions[0]).toMatchObject({ image: '${env.app.image}:${previous_version}' });
+    expect(step('monitoring').actions.map((a) => a.type)).toEqual(['watch']);
+    // The deployment's own revert runs first; the runbook's rollback then verifies health.
+    expect(runbook.rollback.actions.map((a) => a.type)).toEqual(['http.check']);
     expect(runbook.steps.flatMap((s) => s.actions).filter((a) => a.type === 'manual')).toEqual([]);
   });
 });

@@ -10,9 +10,13 @@ export type WindowEvent = RunEventData['monitor.window'];
 export interface PhaseWindows {
   readonly phase: MonitorPhase;
   add(sample: ProbeSample): void;
-  /** Closes the open window at `now` (undefined when it saw no probes), then starts the next one. */
-  flush(now: number): WindowEvent | undefined;
-  /** Flushes, then moves to `phase`. */
+  /**
+   * Closes the open window at `now`, then starts the next one. Undefined when it saw no probes,
+   * unless `closing` the phase and the phase has no window yet: every phase that happened gets one
+   * (a blue-green switch can take less than one probe interval).
+   */
+  flush(now: number, closing?: boolean): WindowEvent | undefined;
+  /** Closes the phase's last window, then moves to `phase`. */
   cutover(phase: MonitorPhase, now: number): WindowEvent | undefined;
 }
 
@@ -20,12 +24,13 @@ export function createPhaseWindows(startedAt: number): PhaseWindows {
   let phase: MonitorPhase = 'before';
   let from = startedAt;
   let samples: ProbeSample[] = [];
+  let phaseHasWindow = false;
 
-  const flush = (now: number): WindowEvent | undefined => {
+  const flush = (now: number, closing = false): WindowEvent | undefined => {
     const closed = samples;
     const span = now - from;
     const event: WindowEvent | undefined =
-      closed.length === 0
+      closed.length === 0 && (phaseHasWindow || !closing)
         ? undefined
         : {
             source: 'probes',
@@ -36,6 +41,7 @@ export function createPhaseWindows(startedAt: number): PhaseWindows {
           };
     samples = [];
     from = now;
+    if (event) phaseHasWindow = true;
     return event;
   };
 
@@ -48,8 +54,9 @@ export function createPhaseWindows(startedAt: number): PhaseWindows {
     },
     flush,
     cutover(next, now) {
-      const event = flush(now);
+      const event = flush(now, true);
       phase = next;
+      phaseHasWindow = false;
       return event;
     },
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { Monitoring } from '../../../shared/formats/deploy-schema';
 import { freePort } from '../test-lab/sshd-lab';
 import { rejectionOf } from '../test-support/rejection';
-import { PrometheusError } from './monitor-error';
+import { MonitorError, PrometheusError } from './monitor-error';
 import { prometheusSource } from './prometheus-source';
 import { createRunMonitor } from './run-monitor';
 import {
@@ -92,6 +92,34 @@ describe.skipIf(!havePrometheus())('prometheusSource against a real Prometheus',
     expect(alerts[0]).toMatchObject({ rule: 'exporter errors', state: 'firing', value: 0.42 });
     expect(alerts[1]).toMatchObject({ rule: 'exporter errors', state: 'ok', value: 0.1 });
     expect(of('monitor.stopped').map((e) => e.source)).toEqual(['probes', 'prometheus']);
+  });
+
+  it('with no URL to probe, Prometheus alone watches the run', async () => {
+    const { emit, events, of } = recordEvents();
+    const monitoring = Monitoring.parse({
+      prometheus: { url: lab.url, queries: { exporter_errors: queries.exporter_errors }, interval: '500ms' },
+    });
+    const monitor = await createRunMonitor({
+      monitoring,
+      rules: [
+        {
+          name: 'exporter errors',
+          condition: 'exporter_errors > 0.3',
+          for: 0,
+          severity: 'warning',
+          action: 'rollback',
+        },
+      ],
+      emit,
+    });
+    expect(monitor.target).toBe(lab.url);
+    const error = await rejectionOf(monitor.waitQuiet(10_000), MonitorError);
+    expect(error.code).toBe('alert-rollback');
+    expect(error.message).toBe('alert rule "exporter errors" (exporter_errors > 0.3) fired at 0.42');
+    await monitor.stop();
+    expect(of('monitor.started')).toEqual([{ source: 'prometheus', target: lab.url }]);
+    expect(events.map((e) => e.type)).not.toContain('downtime.measured');
+    expect(of('monitor.stopped')).toEqual([{ source: 'prometheus' }]);
   });
 
   it('bad PromQL: a clear error naming the server, the query and its PromQL', async () => {

@@ -137,6 +137,31 @@ describe('createRunMonitor', () => {
     expect(tail).toEqual(['downtime.measured', 'monitor.stopped']);
   });
 
+  it('the rules judge from the cutover on: failures before it do not count against the new version', async () => {
+    const server = await app();
+    const { emit, of } = recordEvents();
+    const run = await monitor({
+      monitoring: monitoringFor(server.url, '3s'),
+      rules: [errorsRule({ name: 'rollback', for: 1000, action: 'rollback' })],
+      emit,
+    });
+    // Nothing deployed yet (a first deploy): everything fails, and the rule says so.
+    server.set({ outage: 'status' });
+    await sleep(1800);
+    expect(run.current().rules[0]!.state).toBe('firing');
+    run.cutover('during');
+    server.set({ outage: undefined });
+    await sleep(1200);
+    // Within the 3 s window, but before the cutover: no longer counted.
+    expect(run.current().window.metrics).toMatchObject({ failures: 0 });
+    expect(run.current().rules[0]!.state).toBe('ok');
+    run.cutover('during');
+    await sleep(300);
+    expect(run.current().window.metrics.requests).toBeGreaterThan(60);
+    await run.stop();
+    expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing', 'ok']);
+  });
+
   it('waitQuiet resolves after its time when nothing fires; stopping rejects waiters', async () => {
     const server = await app();
     const { emit } = recordEvents();
@@ -170,7 +195,7 @@ describe('createRunMonitor', () => {
       MonitorError,
     );
     expect(none.code).toBe('no-probe-url');
-    expect(none.message).toContain('monitoring.probes.url');
+    expect(none.message).toBe('nothing to watch: set monitoring.probes.url, urls.health or monitoring.prometheus');
     const badRule = await rejectionOf(
       createRunMonitor({
         monitoring: monitoringFor(server.url),

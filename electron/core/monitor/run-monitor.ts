@@ -29,7 +29,7 @@ export type MonitorEmit = <T extends RunEventType>(type: T, data: RunEventData[T
 export interface RunMonitorOptions {
   /** environment.monitoring, parsed. */
   monitoring: Monitoring;
-  /** Probed when monitoring.probes.url is not set (the environment's urls.health). */
+  /** Probed when monitoring.probes.url is not set (the environment's urls.health); with neither, only Prometheus watches. */
   healthUrl?: string;
   rules: readonly AlertRuleSpec[];
   emit: MonitorEmit;
@@ -44,7 +44,7 @@ export interface RunMonitorOptions {
 export interface MonitorSnapshot {
   phase: MonitorPhase;
   target: string;
-  /** Over the last monitoring.probes.window. */
+  /** Over the last monitoring.probes.window, since the cutover once it began (no requests when only Prometheus watches). */
   window: SampleSummary;
   /** What the rules saw at their last evaluation. */
   values: MetricValues;
@@ -56,6 +56,7 @@ export interface MonitorSnapshot {
 }
 
 export interface RunMonitor {
+  /** The probed URL, or the Prometheus server when there is nothing to probe. */
   readonly target: string;
   cutover(phase: 'during' | 'after'): void;
   current(): MonitorSnapshot;
@@ -68,15 +69,19 @@ export interface RunMonitor {
 export async function createRunMonitor(options: RunMonitorOptions): Promise<RunMonitor> {
   const { monitoring, emit, logger } = options;
   const now = options.now ?? Date.now;
-  const target = monitoring.probes.url ?? options.healthUrl;
+  const probeUrl = monitoring.probes.url ?? options.healthUrl;
+  // Prometheus alone is enough to watch a run; with neither there is nothing to measure.
+  const target = probeUrl ?? monitoring.prometheus?.url;
   if (!target) {
-    throw new MonitorError('no-probe-url', 'nothing to probe: set monitoring.probes.url or urls.health', {
-      field: 'monitoring.probes.url',
-    });
+    const message = 'nothing to watch: set monitoring.probes.url, urls.health or monitoring.prometheus';
+    throw new MonitorError('no-probe-url', message, { field: 'monitoring.probes.url' });
   }
   const evaluator = rulesOf(options.rules, now());
   const startedAt = now();
-  const sliding = createSlidingWindow(monitoring.probes.window);
+  let sliding = createSlidingWindow(monitoring.probes.window);
+  // The rules judge what users got from the cutover on: failures of the old version (or of no
+  // version, before a first deploy) must not roll the new one back.
+  let rulesFrom = startedAt;
   const windows = createPhaseWindows(startedAt);
   const downtime = createDowntimeTracker();
   const waiters = createQuietWaiters();
@@ -109,19 +114,23 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
   }
   // Started before monitor.started is journaled: a probe setting it refuses is then an error, not a
   // monitor that says it started and never measures.
-  const probes: Probes = startProbes({
-    url: target,
-    ratePerSecond: probeSettings.rate,
-    timeoutMs: probeSettings.timeout,
-    version: probeSettings.version,
-    now,
-    onSample: (sample) => {
-      sliding.add(sample);
-      windows.add(sample);
-      downtime.add(sample);
-    },
-  });
-  await journal('monitor.started', { source: 'probes', target, ratePerSecond: probeSettings.rate });
+  const probes: Probes | undefined =
+    probeUrl === undefined
+      ? undefined
+      : startProbes({
+          url: probeUrl,
+          ratePerSecond: probeSettings.rate,
+          timeoutMs: probeSettings.timeout,
+          version: probeSettings.version,
+          now,
+          onSample: (sample) => {
+            if (sample.at >= rulesFrom) sliding.add(sample);
+            windows.add(sample);
+            downtime.add(sample);
+          },
+        });
+  if (probes)
+    await journal('monitor.started', { source: 'probes', target: probes.url, ratePerSecond: probeSettings.rate });
   if (prometheus) await journal('monitor.started', { source: 'prometheus', target: prometheus.server });
 
   const evaluate = (): void => {
@@ -164,8 +173,14 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
     target,
     cutover(phase) {
       if (stopping) return;
-      const event = windows.cutover(phase, now());
+      const at = now();
+      const starting = phase === 'during' && windows.phase === 'before';
+      const event = windows.cutover(phase, at);
       if (event) void journal('monitor.window', event);
+      if (starting) {
+        sliding = createSlidingWindow(monitoring.probes.window);
+        rulesFrom = at;
+      }
     },
     current() {
       const at = now();
@@ -193,18 +208,20 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
         clearInterval(flushTimer);
         prometheus?.stop();
         waiters.fail(stoppedError());
-        await probes.stop();
-        const at = now();
-        const last = windows.flush(at);
-        if (last) void journal('monitor.window', last);
-        const measured = downtime.result(at);
-        void journal('downtime.measured', {
-          ms: Math.round(measured.ms),
-          ...(measured.from !== undefined && { from: new Date(measured.from).toISOString() }),
-          ...(measured.to !== undefined && { to: new Date(measured.to).toISOString() }),
-        });
         const why = reason === undefined ? {} : { reason };
-        void journal('monitor.stopped', { source: 'probes', ...why });
+        if (probes) {
+          await probes.stop();
+          const at = now();
+          const last = windows.flush(at, true);
+          if (last) void journal('monitor.window', last);
+          const measured = downtime.result(at);
+          void journal('downtime.measured', {
+            ms: Math.round(measured.ms),
+            ...(measured.from !== undefined && { from: new Date(measured.from).toISOString() }),
+            ...(measured.to !== undefined && { to: new Date(measured.to).toISOString() }),
+          });
+          void journal('monitor.stopped', { source: 'probes', ...why });
+        }
         if (prometheus) void journal('monitor.stopped', { source: 'prometheus', ...why });
         await queue;
       })();

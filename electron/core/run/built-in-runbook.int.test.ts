@@ -29,7 +29,7 @@ describe('the built-in runbook', () => {
 
   function environments(): string {
     const env = (name: string, i: number, extra = '') =>
-      `  ${name}:\n    lockDir: ${tempDir()}\n${extra}    app: { image: rp-lab-demo-web, container: ${containers[i]}, ports: ["127.0.0.1:${ports[i]}:80"] }\n    urls: { health: "http://127.0.0.1:${ports[i]}/health" }\n`;
+      `  ${name}:\n    lockDir: ${tempDir()}\n${extra}    app: { image: rp-lab-demo-web, container: ${containers[i]}, ports: ["127.0.0.1:${ports[i]}:80"] }\n    urls: { health: "http://127.0.0.1:${ports[i]}/health" }\n    monitoring: { watch: 2s, probes: { rate: 20, baseline: 500ms, version: body, url: "http://127.0.0.1:${ports[i]}/version" } }\n`;
     return `environments:\n${env('staging', 0)}${env('production', 1, '    protected: true\n')}`;
   }
 
@@ -77,7 +77,7 @@ describe('the built-in runbook', () => {
     // v9.9.9 is tagged but has no image: the deploy fails, and the rollback brings v1.1.0 back.
     const bad = await runInLab({ projectRoot: root, dataDir, environment: 'staging', version: 'v9.9.9', answers: ok });
     expect(bad.find('version.resolved')[0]?.data.previousVersion).toBe('v1.1.0');
-    expect(bad.find('action.failed')[0]?.data.error).toMatchObject({ code: 'image-not-found' });
+    expect(bad.find('action.failed')[0]?.data.error).toMatchObject({ code: 'image-missing' });
     expect(bad.find('rollback.finished')[0]?.data).toEqual({ ok: true });
     expect(bad.status).toBe('rolled-back');
     expect((await (await fetch(`http://127.0.0.1:${ports[0]}/version`)).text()).trim()).toBe('v1.1.0');

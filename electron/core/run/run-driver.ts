@@ -45,6 +45,17 @@ export interface RunRequest {
   decider: RunDecider;
   /** Start outside the deployment window or inside a freeze: the written reason (the operator's role must allow it). */
   windowOverride?: string;
+  /** Checklist items ticked ahead, in an offline review: journaled as carried ticks at the start. */
+  preTicks?: PreTick[];
+}
+
+export interface PreTick {
+  item: string;
+  by: string;
+  role?: string;
+  note?: string;
+  /** When it was ticked in the review (ISO). */
+  at?: string;
 }
 
 export interface RunServices {
@@ -202,7 +213,18 @@ export async function drive(
           exitCriteria: plannedExitCriteria(target.runbook.exitCriteria),
           rollback: plannedRollback(target.runbook),
           definition: targetDigest(target),
+          carried: request.preTicks?.length || undefined,
         });
+        for (const tick of request.preTicks ?? []) {
+          const when = tick.at ? `pre-ticked in review ${tick.at}` : 'pre-ticked in review';
+          await recorder.emit('checklist.ticked', {
+            item: tick.item,
+            by: tick.by,
+            role: tick.role,
+            note: tick.note ? `${tick.note} (${when})` : when,
+            carried: true,
+          });
+        }
         if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
       }
       try {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { strategies } from '../../../shared/formats/runbook-schema';
 import { overrideRolesOf } from '../../../shared/planning/override-roles';
+import { plannedExitCriteria, plannedSteps } from '../../../shared/runs/planned-steps';
 import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../journal/journal-reader';
 import { guardWindow } from '../planning/window-guard';
@@ -9,7 +10,7 @@ import { resolveSecrets } from '../secrets/resolve-secrets';
 import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } from './run-driver';
 import { RunStateError } from './run-errors';
 import { assertNotDriven } from './run-owner';
-import { InvalidRunInputError, loadRunTarget, targetDigest, versionPattern } from './run-target';
+import { InvalidRunInputError, type LoadedRunTarget, loadRunTarget, targetDigest, versionPattern } from './run-target';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
 
@@ -26,6 +27,7 @@ export async function startRun(request: RunRequest, services: RunServices): Prom
     throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
   }
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  checkPreTicks(target, request.preTicks ?? []);
   const now = (services.now ?? (() => new Date()))();
   // Refused before anything is written: a run outside its window never starts (unless overridden).
   const window = guardWindow(
@@ -44,6 +46,22 @@ export async function startRun(request: RunRequest, services: RunServices): Prom
     services,
     false,
   );
+}
+
+/** Pre-ticks name manual items of this runbook; anything else would be journaled as ticking nothing. */
+function checkPreTicks(target: LoadedRunTarget, ticks: NonNullable<RunRequest['preTicks']>): void {
+  const planned = [
+    ...plannedSteps(target.runbook, target.environment.name).flatMap((step) => step.items),
+    ...plannedExitCriteria(target.runbook.exitCriteria),
+  ];
+  const problems = ticks.flatMap((tick) => {
+    const item = planned.find((i) => i.key === tick.item);
+    if (!item) return [`pre-tick "${tick.item}": no such checklist item in runbook ${target.runbookId}`];
+    if (item.automatic) return [`pre-tick "${tick.item}": the item is checked automatically during the run`];
+    if (!tick.by.trim()) return [`pre-tick "${tick.item}": say who ticked it`];
+    return [];
+  });
+  if (problems.length > 0) throw new InvalidRunInputError(problems.join('; '));
 }
 
 /** Resumes a run left open (a crash): from the step that was running, after re-taking the lock. */

@@ -20,6 +20,11 @@ steps:
     onFailure: abort
     actions:
       - { type: shell, argv: ${argv} }
+    checklists:
+      - title: Preparation
+        items:
+          - { id: backup, text: Database backup taken, before: true }
+          - { id: notes, text: Release notes published }
 `;
 
 /** Weekdays 09:00–17:00 in Berlin, and a freeze over the whole of 2026-12-24. */
@@ -81,7 +86,10 @@ describe('runs and their deployment window, plan and incident', () => {
       version: 'v1.1.0',
       now: christmasEve,
       windowOverride: 'hotfix for the checkout outage',
-      answers: answers({ operator: { name: 'Grace Hopper', role: 'release-manager' } }),
+      answers: answers({
+        operator: { name: 'Grace Hopper', role: 'release-manager' },
+        checklist: { '*': { by: 'Grace Hopper' } },
+      }),
     });
     expect(run.status).toBe('succeeded');
     const [overridden] = run.find('window.overridden');
@@ -103,6 +111,38 @@ describe('runs and their deployment window, plan and incident', () => {
     expect(run.types().indexOf('plan.recorded')).toBeLessThan(run.types().indexOf('step.started'));
   });
 
+  it('carries items pre-ticked in an offline review into the run, and refuses unknown ones', async () => {
+    const root = project();
+    const run = await runInLab({
+      projectRoot: root,
+      dataDir: tempDir(),
+      environment: 'prod',
+      version: 'v1.1.0',
+      now: () => new Date('2026-12-22T10:00:00Z'),
+      preTicks: [
+        { item: 'deploy.backup', by: 'Ada Lovelace', role: 'devops', note: 'snapshot 42', at: '2026-12-21T16:00:00Z' },
+      ],
+      // Only the item not pre-ticked is answered during the run.
+      answers: answers({ checklist: { 'deploy.notes': { by: 'Grace Hopper' } } }),
+    });
+    expect(run.status).toBe('succeeded');
+    expect(run.find('run.started')[0]?.data.carried).toBe(1);
+    const ticks = run.find('checklist.ticked').map((e) => e.data);
+    expect(ticks[0]).toMatchObject({ item: 'deploy.backup', by: 'Ada Lovelace', carried: true });
+    expect(String(ticks[0]?.note)).toMatch(/snapshot 42 \(pre-ticked in review 2026-12-21T16:00:00Z\)/);
+    expect(ticks[1]).toMatchObject({ item: 'deploy.notes', by: 'Grace Hopper' });
+
+    const error = await runInLab({
+      projectRoot: root,
+      dataDir: tempDir(),
+      environment: 'prod',
+      version: 'v1.1.0',
+      now: () => new Date('2026-12-22T10:00:00Z'),
+      preTicks: [{ item: 'deploy.nope', by: 'Ada' }],
+    }).catch((e) => e);
+    expect(error.message).toMatch(/pre-tick "deploy.nope": no such checklist item/);
+  });
+
   it('opens an incident with a post-mortem draft when a protected run fails', async () => {
     const root = project('[sh, -c, "echo database migration failed >&2; exit 3"]', true);
     const dataDir = tempDir();
@@ -112,7 +152,7 @@ describe('runs and their deployment window, plan and incident', () => {
       environment: 'prod',
       version: 'v1.1.0',
       now: () => new Date('2026-12-22T10:00:00Z'),
-      answers: answers({ confirm: 'prod' }),
+      answers: answers({ confirm: 'prod', checklist: { '*': { by: 'Ada Lovelace' } } }),
     });
     expect(run.status).toBe('aborted');
     const [opened] = run.find('incident.opened');

@@ -11,6 +11,7 @@ import { getRun, runsDir, safeRunId } from '../runs/run-store';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { closeRun } from './close-run';
 import { createQueueDecider, type QueueDecider } from './queue-decider';
+import type { PreTick } from './run-driver';
 import { type RunHandle, type RunServices, resumeRun, startRun } from './run-launcher';
 
 // The runs this app is driving, for the API: start, answer, cancel, resume, close. Every event
@@ -41,6 +42,7 @@ export interface RunService {
     runbook?: string;
     strategy?: string;
     windowOverride?: string;
+    preTicks?: PreTick[];
   }): Promise<string>;
   resume(runId: string): Promise<string>;
   live(runId: string): LiveRun;

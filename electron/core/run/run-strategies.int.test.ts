@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/runs/run-event';
+import { rollbackCommand } from '../../cli/commands/releases';
+import { readEnvironmentReleases, rollbackTarget } from '../deploy/history/read-history';
 import { type NginxLab, startTestNginx } from '../deploy/test-support/nginx-lab';
 import { createDockerClient } from '../docker/docker-client';
 import { verifyJournal } from '../journal/journal-reader';
+import { silentLogger } from '../logging/logger';
 import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
@@ -39,6 +42,8 @@ async function buildVersion(version: string, failPercent = 0): Promise<void> {
   });
 }
 
+// The rule's `for` outlasts its window: the few 502s of a first deploy's switch (nothing was live
+// before it) leave the window before the rule could fire, while a bad version's failures go on.
 const runbook = `
 title: Blue-green
 roles: { devops: DevOps Engineer }
@@ -56,7 +61,7 @@ steps:
       - { type: watch, duration: 8s }
 alerts:
   - { name: ErrorsSeen, condition: error_rate > 5%, for: 0s, severity: warning, action: notify }
-  - { name: RollbackOnErrorRate, condition: error_rate > 10%, for: 2s, severity: critical, action: rollback }
+  - { name: RollbackOnErrorRate, condition: error_rate > 10%, for: 3s, severity: critical, action: rollback }
 `;
 
 function environments(nginx: NginxLab, blue: number, green: number, lockDir: string): string {
@@ -73,7 +78,7 @@ environments:
       reload: ${JSON.stringify(nginx.proxy.reload)}
     deploy: { slots: { blue: ${blue}, green: ${green} }, healthTimeout: 30s }
     monitoring:
-      probes: { url: "${nginx.url}/cgi-bin/version", rate: 50, version: body, window: 3s, baseline: 1s }
+      probes: { url: "${nginx.url}/cgi-bin/version", rate: 50, version: body, window: 2s, baseline: 1s }
 `;
 }
 
@@ -165,5 +170,30 @@ describe('runs that deploy by strategy, watched and rolled back', () => {
     // The next run knows what is live from the target's release history: v1.1.0, not the bad one.
     const dry = await runInLab({ projectRoot: root, dataDir, environment: 'prod', version: 'v1.1.0' });
     expect(data(dry.events, 'version.resolved')[0]?.previousVersion).toBe('v1.1.0');
+  }, 120_000);
+
+  it('rolls back to the previous release from the history, with no version typed, or to a chosen one', async () => {
+    const releases = await readEnvironmentReleases({
+      projectRoot: root,
+      environment: 'prod',
+      dataDir,
+      logger: silentLogger,
+    });
+    expect(releases.live?.version).toBe('v1.1.0');
+    expect(rollbackTarget(releases)?.version).toBe('v1.0.0');
+    expect(() => rollbackTarget(releases, 'v9.9.9')).toThrow(/release v9.9.9 is not in the release history \(known: /);
+
+    const answersFile = join(tempDir(), 'answers.yml');
+    writeFileSync(answersFile, 'operator: { name: Ada Lovelace, role: devops }\n');
+    const code = await rollbackCommand({ project: root, env: 'prod', dataDir, answers: answersFile });
+    expect(code).toBe(0);
+    expect(await answering(`${nginx.url}/cgi-bin/version`)).toBe('v1.0.0');
+    const after = await readEnvironmentReleases({
+      projectRoot: root,
+      environment: 'prod',
+      dataDir,
+      logger: silentLogger,
+    });
+    expect(after.live?.version).toBe('v1.0.0');
   }, 120_000);
 });

@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { Activity } from '../features/monitoring/monitoring-icons';
+import { ClipboardList } from '../features/plans/plan-icons';
 import { BookOpen, FileText, LayoutDashboard, Rocket, Server, Settings } from '../ui/icons';
 import { ScrollText } from '../ui/log-view/log-icons';
 import type { ScreenId } from './routes';
@@ -14,8 +16,19 @@ export const screenIcons: Record<ScreenId, Icon> = {
   logs: ScrollText,
   reports: FileText,
   settings: Settings,
+  plans: ClipboardList,
+  monitoring: Activity,
 };
 
 /** The work screens at the top; Settings sits apart at the bottom, as in most desktop tools. */
-export const primaryScreens: ScreenId[] = ['dashboard', 'runbooks', 'environments', 'runs', 'logs', 'reports'];
+export const primaryScreens: ScreenId[] = [
+  'dashboard',
+  'runbooks',
+  'environments',
+  'plans',
+  'runs',
+  'logs',
+  'monitoring',
+  'reports',
+];
 export const secondaryScreens: ScreenId[] = ['settings'];

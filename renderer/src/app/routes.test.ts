@@ -45,6 +45,8 @@ describe('screenLabels', () => {
       'Logs',
       'Reports',
       'Settings',
+      'Plan',
+      'Monitoring',
     ]);
   });
 });

@@ -2,7 +2,17 @@
 // window loads a file:// page and the browser host serves one index.html: neither needs a server
 // that knows the routes, and a reload lands on the same screen.
 
-export const screens = ['dashboard', 'runbooks', 'environments', 'runs', 'logs', 'reports', 'settings'] as const;
+export const screens = [
+  'dashboard',
+  'runbooks',
+  'environments',
+  'runs',
+  'logs',
+  'reports',
+  'settings',
+  'plans',
+  'monitoring',
+] as const;
 export type ScreenId = (typeof screens)[number];
 
 export const screenLabels: Record<ScreenId, string> = {
@@ -13,6 +23,8 @@ export const screenLabels: Record<ScreenId, string> = {
   logs: 'Logs',
   reports: 'Reports',
   settings: 'Settings',
+  plans: 'Plan',
+  monitoring: 'Monitoring',
 };
 
 export const defaultScreen: ScreenId = 'dashboard';

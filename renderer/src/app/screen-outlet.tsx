@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen';
 import { EnvironmentsScreen } from '../features/environments/environments-screen';
 import { LogsScreen } from '../features/logs/logs-screen';
+import { MonitoringScreen } from '../features/monitoring/monitoring-screen';
+import { PlansScreen } from '../features/plans/plans-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
 import { RunbooksScreen } from '../features/runbooks/runbooks-screen';
 import { RunsScreen } from '../features/runs/runs-screen';
@@ -16,6 +18,8 @@ const screenComponents: Record<ScreenId, ComponentType> = {
   logs: LogsScreen,
   reports: ReportsScreen,
   settings: SettingsScreen,
+  plans: PlansScreen,
+  monitoring: MonitoringScreen,
 };
 
 export function ScreenOutlet({ screen }: { screen: ScreenId }) {

@@ -14,6 +14,21 @@ export const StartRunRequest = z
     strategy: z.string().min(1).optional(),
     /** Start outside the deployment window or in a freeze: the written reason (your role must allow it). */
     windowOverride: z.string().trim().min(1, 'write why the run must start outside its window').optional(),
+    /** Items ticked ahead in an offline checklist review, carried into the run. */
+    preTicks: z
+      .array(
+        z
+          .object({
+            item: z.string().min(1),
+            by: z.string().trim().min(1),
+            role: z.string().optional(),
+            note: z.string().optional(),
+            at: z.string().optional(),
+          })
+          .strict(),
+      )
+      .max(1000)
+      .optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { silentLogger } from '../../logging/logger';
 import { envSecrets } from '../../secrets/env-secrets';
 import { answersDecider } from '../answers-decider';
 import type { RunDecider } from '../run-decider';
+import type { PreTick } from '../run-driver';
 import { type RunHandle, startRun } from '../run-launcher';
 
 // Runs the real executor against a lab project and keeps everything a test wants to look at:
@@ -39,6 +40,7 @@ export async function runInLab(options: {
   env?: NodeJS.ProcessEnv;
   strategy?: string;
   windowOverride?: string;
+  preTicks?: PreTick[];
   now?: () => Date;
   onStart?: (handle: RunHandle) => void;
 }): Promise<HarnessRun> {
@@ -52,6 +54,7 @@ export async function runInLab(options: {
       version: options.version,
       strategy: options.strategy,
       windowOverride: options.windowOverride,
+      preTicks: options.preTicks,
       operator: { by: given.operator.name, role: given.operator.role },
       decider: options.decider ?? answersDecider(given),
     },

@@ -1,17 +1,38 @@
+import { useHashRoute } from '../../app/navigation';
 import { ProjectScreen } from '../projects/project-screen';
-import { EnvironmentList } from './environment-list';
+import { useEnvironmentFile } from './environment-file-store';
+import { EnvironmentTabs } from './environment-tabs';
+import { EnvironmentsEditor } from './environments-editor';
+import { EnvironmentsOverview } from './environments-overview';
 import { environmentsStore } from './environments-store';
 
-const load = (projectId: string) => environmentsStore.getState().load(projectId);
+// `#/environments` (the first environment), `#/environments/<name>`, and `#/environments/edit`
+// for the file itself. The summaries list every environment even when the file is invalid; the
+// file read gives the validated settings and the text to edit.
+
+const load = async (projectId: string) => {
+  await Promise.all([environmentsStore.getState().load(projectId), useEnvironmentFile.getState().load(projectId)]);
+};
 
 export function EnvironmentsScreen() {
+  const route = useHashRoute();
+  const editing = route.params[0] === 'edit';
   return (
     <ProjectScreen
       title="Environments"
-      description="Where a project deploys to: hosts, how Docker is reached, health checks, and which are protected."
+      description="Where a project deploys to: hosts and their keys, Docker, the app, the proxy, and which are protected."
       load={load}
     >
-      {(project) => <EnvironmentList project={project} />}
+      {(project) => (
+        <>
+          <EnvironmentTabs editing={editing} />
+          {editing ? (
+            <EnvironmentsEditor key={project.id} project={project} />
+          ) : (
+            <EnvironmentsOverview project={project} selected={route.params[0]} />
+          )}
+        </>
+      )}
     </ProjectScreen>
   );
 }

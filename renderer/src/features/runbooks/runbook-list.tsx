@@ -6,6 +6,7 @@ import { BookOpen } from '../../ui/icons';
 import { ProblemList } from '../../ui/problem-list';
 import { ProblemsCell } from '../projects/problems-cell';
 import { ProjectResourceView } from '../projects/project-resource-view';
+import { reviewHref } from '../review/review-route';
 import { runbooksStore, useRunbooks } from './runbooks-store';
 
 const columns: Column<RunbookSummary>[] = [
@@ -24,6 +25,18 @@ const columns: Column<RunbookSummary>[] = [
   { key: 'status', header: 'Status', cell: (runbook) => <ProblemsCell problems={runbook.problems} />, width: '140px' },
 ];
 
+/** Each runbook's offline checklist review (it reads the files only, so it works with no host reachable). */
+const reviewColumn = (projectId: string): Column<RunbookSummary> => ({
+  key: 'review',
+  header: 'Checklists',
+  width: '150px',
+  cell: (runbook) => (
+    <a href={reviewHref({ projectId, runbookId: runbook.id })} aria-label={`Review the checklists of ${runbook.title}`}>
+      Review checklists
+    </a>
+  ),
+});
+
 export function RunbookList({ project }: { project: ProjectSummary }) {
   const resource = useRunbooks(project.id);
   return (
@@ -36,7 +49,7 @@ export function RunbookList({ project }: { project: ProjectSummary }) {
         count: (count) => countLabel(count, 'runbook'),
         table: `Runbooks of ${project.name}`,
       }}
-      columns={columns}
+      columns={[...columns, reviewColumn(project.id)]}
       rowKey={(runbook) => runbook.file}
       detail={(runbook) =>
         runbook.problems.length ? (

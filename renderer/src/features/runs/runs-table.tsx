@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RunSummary } from '../../../../shared/api/schemas/run';
 import { formatDateTime, formatTimestamp, runDuration } from '../../lib/format-time';
 import { type Column, DataTable } from '../../ui/data-table';
@@ -44,7 +45,20 @@ export const runColumns = {
     width: '96px',
   },
   strategy: { key: 'strategy', header: 'Strategy', cell: (run) => run.strategy ?? placeholder, width: '104px' },
+  operator: {
+    key: 'operator',
+    header: 'Operator',
+    cell: (run) => run.operator ?? placeholder,
+    width: '140px',
+  },
   started: { key: 'started', header: 'Started', cell: (run) => <Time iso={run.startedAt} />, width: '160px' },
+  duration: {
+    key: 'duration',
+    header: 'Duration',
+    cell: (run) => runDuration(run.startedAt, run.endedAt) ?? placeholder,
+    align: 'end',
+    width: '96px',
+  },
   ended: {
     key: 'ended',
     header: 'Ended',
@@ -68,10 +82,13 @@ export function RunsTable({
   runs,
   label,
   columns = allColumns,
+  detail,
 }: {
   runs: readonly RunSummary[];
   label: string;
   columns?: Column<RunSummary>[];
+  /** More under a row (the runs screen's resume and close actions). */
+  detail?: (run: RunSummary) => ReactNode;
 }) {
   return (
     <DataTable
@@ -79,7 +96,7 @@ export function RunsTable({
       columns={columns}
       rows={runs}
       rowKey={(run) => run.id}
-      detail={(run) => (run.problem ? <p className="run-problem">{run.problem}</p> : null)}
+      detail={(run) => (run.problem ? <p className="run-problem">{run.problem}</p> : (detail?.(run) ?? null))}
     />
   );
 }

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { monitoredRunId, writeMonitoredRun } from '../electron/core/monitoring-api/test-support/monitored-run';
+import { writeScenarioJournal } from '../electron/core/report/write-scenario';
+import { makeReviewProject } from '../electron/core/reviews/test-support/review-project';
+import { abortedRun } from '../shared/report/fixtures/scenarios';
+import { type HostProcess, startHostProcess } from './support/web-host-process';
+
+// The monitoring screen on recorded runs (journals written by the real journal writer): a watched
+// run whose rollback rule fired — four charts with phase bands, the downtime and the thresholds
+// drawn (checked on the canvas itself), each rule's state in words — and a run never watched.
+
+const shots = process.env.RP_SHOTS_DIR ?? join(import.meta.dirname, '..', 'test-results', 'screens');
+
+let scratch: string;
+let host: HostProcess;
+const unwatched = abortedRun();
+
+test.beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'rp-e2e-monitoring-'));
+  const dataDir = join(scratch, 'data');
+  const project = join(scratch, 'shop-api');
+  makeReviewProject(project, [1]);
+  await writeMonitoredRun(dataDir, project);
+  await writeScenarioJournal(join(dataDir, 'runs', unwatched.runId), unwatched);
+  host = await startHostProcess(['--port', '0', '--data-dir', dataDir]);
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function openMonitoring(page: Page, runId: string) {
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring', exact: true }).click();
+  await page.getByRole('link', { name: `Open the monitoring of ${runId}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Monitoring' })).toBeVisible();
+}
+
+const figure = (page: Page, name: string) => page.getByRole('figure', { name, exact: true });
+
+/** Pixels of the chart's canvas in a theme colour (the dashed threshold lines are the only ink in danger or warning). */
+async function pixelsOf(page: Page, chart: string, token: 'danger' | 'warning'): Promise<number> {
+  return figure(page, chart).evaluate((fig, name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(--${name})`;
+    fig.append(probe);
+    const [r, g, b] = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+    probe.remove();
+    const canvas = fig.querySelector('canvas') as HTMLCanvasElement;
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const distance = Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!);
+      if (distance < 40 && data[i + 3]! > 200) count += 1;
+    }
+    return count;
+  }, token);
+}
+
+test('a watched run: four charts with thresholds, the firing rule, the downtime and the alert history', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openMonitoring(page, monitoredRunId);
+  const summary = page.getByRole('list', { name: 'Monitoring summary' }).or(page.locator('dl.monitoring-figures'));
+  await expect(summary).toContainText('Downtime during cutover');
+  await expect(summary).toContainText('1.2 s');
+  await expect(summary).toContainText('1 firing');
+  await expect(summary).toContainText('17 windows');
+
+  for (const name of ['Error rate', 'Latency', 'Availability', 'Throughput']) {
+    await expect(figure(page, name).locator('canvas')).toBeVisible();
+  }
+  await expect(figure(page, 'Error rate')).toContainText('12 % in the last window');
+  await expect(figure(page, 'Error rate')).toContainText('1 threshold: high-error-rate: error_rate > 5%');
+  await expect(figure(page, 'Latency')).toContainText('slow-p95: p95_latency > 2s');
+
+  // The thresholds are drawn: danger red (critical) on the error rate, warning amber on latency.
+  expect(await pixelsOf(page, 'Error rate', 'danger')).toBeGreaterThan(60);
+  expect(await pixelsOf(page, 'Latency', 'warning')).toBeGreaterThan(60);
+  expect(await pixelsOf(page, 'Throughput', 'warning')).toBe(0);
+
+  // The figures are there for screen readers too: one row per window.
+  const table = page.getByRole('table', { name: 'Error rate: the figures of each window' });
+  await expect(table.getByRole('row')).toHaveCount(18);
+  await expect(table.getByRole('row').last()).toContainText('12 %');
+
+  // Each rule's state in words, the firing one first; the one that never changed is OK.
+  const rules = page.getByRole('table', { name: 'Alert rules and their state' });
+  await expect(rules.getByRole('row').nth(1)).toContainText('Firing');
+  await expect(rules.getByRole('row').nth(1)).toContainText('high-error-rate');
+  await expect(rules.getByRole('row').nth(1)).toContainText('Rolls back');
+  await expect(rules.getByRole('row').nth(1)).toContainText('at 12%');
+  await expect(rules.getByRole('row').filter({ hasText: 'slow-p95' })).toContainText('OK');
+  await expect(rules.getByRole('row').filter({ hasText: 'slow-p95' })).toContainText('1m');
+
+  const history = page.getByRole('table', { name: 'Alert changes' });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await expect(history.getByRole('row').nth(1)).toContainText('Pending');
+  await expect(history.getByRole('row').nth(2)).toContainText('Firing');
+});
+
+test('a run that recorded no monitoring says so plainly', async ({ page }) => {
+  await openMonitoring(page, unwatched.runId);
+  await expect(page.getByText('This run recorded no monitoring')).toBeVisible();
+  await expect(page.getByRole('figure')).toHaveCount(0);
+  await expect(
+    page.getByText(/Only rules that changed state are known: the project folder \/srv\/projects\/shop-api/),
+  ).toBeVisible();
+});
+
+test('an unknown run shows why and offers Retry', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.goto(`${new URL(host.url).origin}/#/monitoring/20990101-0000-nowhere`);
+  await expect(page.getByText('Could not read the monitoring of 20990101-0000-nowhere')).toBeVisible();
+  await expect(page.getByText(/No run 20990101-0000-nowhere in/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the monitoring screen in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openMonitoring(page, monitoredRunId);
+    await expect(figure(page, 'Throughput').locator('canvas')).toBeVisible();
+    await page.screenshot({ path: join(shots, `monitoring-${scheme}.png`) });
+    await page.getByRole('table', { name: 'Alert changes' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, `monitoring-rules-${scheme}.png`) });
+  });
+}

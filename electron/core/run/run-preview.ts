@@ -1,0 +1,55 @@
+import type { RunPreview } from '../../../shared/api/schemas/runs-ui';
+import { strategies } from '../../../shared/formats/runbook-schema';
+import type { Logger } from '../ports';
+import type { SecretsPort } from '../secrets/secrets-port';
+import { dryRun } from './dry-run';
+import { InvalidRunInputError, loadRunTarget, versionPattern } from './run-target';
+
+// The start dialog's preview: the dry run of the run a person is about to start (every step, every
+// action's plan, a deploy's stages per host, missing secrets, what cannot be planned), with what
+// the dialog needs around it: the runbook's own strategy, its roles and the environment's hosts.
+
+export interface PreviewRequest {
+  projectRoot: string;
+  environment: string;
+  version: string;
+  runbook?: string;
+  strategy?: string;
+  dataDir: string;
+  logger: Logger;
+  secrets: SecretsPort;
+}
+
+export async function previewRun(request: PreviewRequest): Promise<RunPreview> {
+  // The same refusals as a start, so the preview never shows a run that could not begin.
+  if (!versionPattern.test(request.version)) {
+    throw new InvalidRunInputError(
+      `version ${JSON.stringify(request.version)} is not a tag, branch or commit name (letters, digits, . _ / @ + -)`,
+    );
+  }
+  if (request.strategy !== undefined && !(strategies as readonly string[]).includes(request.strategy)) {
+    throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
+  }
+  const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  const run = await dryRun(request);
+  return {
+    runbook: run.runbook,
+    runbookTitle: target.runbook.title,
+    environment: run.environment,
+    protected: run.protected,
+    version: run.version,
+    commit: run.commit,
+    previousVersion: run.previousVersion,
+    strategy: request.strategy ?? target.runbook.strategy,
+    defaultStrategy: target.runbook.strategy,
+    roles: target.runbook.roles,
+    lock: run.lock,
+    hosts: target.environment.hosts.map((host) => host.name),
+    steps: run.steps.map((step) => ({
+      ...step,
+      items: step.items.map(({ check, ...item }) => ({ ...item, check: check?.type })),
+    })),
+    rollback: run.rollback,
+    missingSecrets: run.missingSecrets,
+  };
+}

@@ -1,0 +1,23 @@
+import { EmptyState } from '../../ui/empty-state';
+import { FolderOpen } from '../../ui/icons';
+import { Panel } from '../../ui/panel';
+import { DemoOfferSlot } from './demo-offer-slot';
+import { OpenProjectForm } from './open-project-form';
+
+/** The first thing a new user sees: what a project is, and the one field that opens one. */
+export function DashboardEmpty() {
+  return (
+    <Panel className="dashboard-empty">
+      <EmptyState icon={FolderOpen} title="Open a project to start">
+        <p>
+          A project is a git repository with a <code>.release-pilot/</code> folder: its runbooks (the steps, checklists
+          and approvals of a deployment) and <code>environments.yml</code> (the hosts it deploys to). Enter the folder
+          below and choose Open project. Its environments then show here with the version that is live on each, who
+          holds the deploy lock, and how the last run ended.
+        </p>
+      </EmptyState>
+      <OpenProjectForm />
+      <DemoOfferSlot />
+    </Panel>
+  );
+}

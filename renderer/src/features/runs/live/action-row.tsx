@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { Question } from '../../../../../shared/api/schemas/run-control';
+import type { ActionPlan } from '../../../../../shared/plans/action-plan';
+import { describePlan } from '../../../../../shared/plans/describe-plan';
+import type { ActionView } from '../../../../../shared/runs/run-state';
+import { Button } from '../../../ui/button';
+import { StatusBadge } from '../../../ui/status-badge';
+import { ChevronDown, ChevronRight } from '../run-icons';
+import { ActionOutput } from './action-output';
+import { Elapsed } from './elapsed';
+import type { StageView } from './run-extras';
+import { StateIcon } from './state-icon';
+import { actionStatePresentation } from './step-state';
+
+// One action of a step: its state, attempts and duration, and a disclosure with its plan and live
+// output. A running or failed action shows its output unless the person closed it.
+
+function isPlan(value: unknown): value is ActionPlan {
+  return typeof value === 'object' && value !== null && 'kind' in value;
+}
+
+function planText(plan: unknown): string | undefined {
+  if (!isPlan(plan)) return undefined;
+  try {
+    return describePlan(plan);
+  } catch {
+    return undefined;
+  }
+}
+
+export function ActionRow({
+  runId,
+  action,
+  stages,
+  failure,
+  onDecide,
+}: {
+  runId: string;
+  action: ActionView;
+  /** A deploy action's strategy stages as they progress. */
+  stages?: StageView[];
+  failure?: Question;
+  onDecide(question: Question): void;
+}) {
+  const [toggled, setToggled] = useState<boolean>();
+  const open = toggled ?? (action.state === 'running' || action.state === 'failed');
+  const { label, tone } = actionStatePresentation[action.state];
+  const plan = planText(action.plan);
+  const panelId = `action-${action.key.replace(/[^\w-]/g, '_')}`;
+  return (
+    <li className={`action action-${action.state}`}>
+      <div className="action-head">
+        <button
+          type="button"
+          className="action-toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setToggled(!open)}
+        >
+          {open ? <ChevronDown size={14} aria-hidden /> : <ChevronRight size={14} aria-hidden />}
+          <StateIcon state={action.state} size={15} />
+          <span className="action-title">{action.title}</span>
+          <span className="visually-hidden">, {label}. Output</span>
+        </button>
+        <span className="action-meta">
+          <code className="action-key">{action.key}</code>
+          {action.attempts > 1 ? <span className="action-attempts">attempt {action.attempts}</span> : null}
+          {action.startedAt ? <Elapsed since={action.startedAt} durationMs={action.durationMs} /> : null}
+          <StatusBadge tone={tone}>{label}</StatusBadge>
+          {failure ? (
+            <Button size="sm" variant="danger" onClick={() => onDecide(failure)}>
+              Decide…
+            </Button>
+          ) : null}
+        </span>
+      </div>
+      {action.error && action.state === 'failed' ? (
+        <p className="action-error">
+          <span className="action-error-code">{action.error.code}</span> {action.error.message}
+        </p>
+      ) : null}
+      {action.skipReason ? <p className="action-skip">Skipped: {action.skipReason}</p> : null}
+      {open ? (
+        <div className="action-panel" id={panelId}>
+          {plan ? <code className="action-plan">{plan}</code> : null}
+          {stages?.length ? (
+            <ol className="action-stages" aria-label="Stages per host">
+              {stages.map((stage) => (
+                <li key={stage.id} className={`action-stage action-stage-${stage.state ?? 'pending'}`}>
+                  <StateIcon
+                    state={
+                      stage.state === 'started'
+                        ? 'running'
+                        : stage.state === 'reverted'
+                          ? 'skipped'
+                          : (stage.state ?? 'pending')
+                    }
+                    size={13}
+                  />
+                  <span>{stage.title}</span>
+                  {stage.hosts.length ? <span className="action-stage-hosts">{stage.hosts.join(', ')}</span> : null}
+                  {stage.weight !== undefined ? <span className="action-stage-weight">{stage.weight}%</span> : null}
+                  <span className="action-stage-state">{stage.state ?? 'pending'}</span>
+                  {stage.detail ? <span className="action-stage-detail">{stage.detail}</span> : null}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {action.state === 'pending' ? (
+            <p className="muted">Not started yet.</p>
+          ) : (
+            <ActionOutput runId={runId} actionKey={action.key} title={action.title} />
+          )}
+        </div>
+      ) : null}
+    </li>
+  );
+}

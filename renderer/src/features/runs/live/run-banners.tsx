@@ -1,0 +1,103 @@
+import type { RunState } from '../../../../../shared/runs/run-state';
+import { hrefFor } from '../../../app/routes';
+import { formatDateTime, runDuration } from '../../../lib/format-time';
+import { Banner } from '../../../ui/banner';
+import { Button, LinkButton } from '../../../ui/button';
+import { InterruptedActions } from '../history/interrupted-actions';
+import { firingAlerts, type RunExtras } from './run-extras';
+import { useRunView } from './run-view-store';
+
+// What the person must know about the whole run before its steps: alerts firing now, a rollback in
+// progress or done, how it ended, or that it was left open by a crash.
+
+const endings = {
+  succeeded: { tone: 'success', title: 'The run succeeded' },
+  failed: { tone: 'danger', title: 'The run failed' },
+  'rolled-back': { tone: 'warning', title: 'The run was rolled back' },
+  aborted: { tone: 'info', title: 'The run was aborted' },
+} as const;
+
+export function RunBanners({
+  run,
+  extras,
+  active,
+  onReload,
+}: {
+  run: RunState;
+  extras: RunExtras;
+  active: boolean;
+  onReload(): void;
+}) {
+  const notice = useRunView((state) => state.notice);
+  const firing = firingAlerts(extras);
+  const ending = run.status in endings ? endings[run.status as keyof typeof endings] : undefined;
+  return (
+    <div className="run-banners">
+      {notice ? (
+        <Banner
+          tone="info"
+          actions={
+            <Button size="sm" variant="ghost" onClick={() => useRunView.setState({ notice: undefined })}>
+              Dismiss
+            </Button>
+          }
+        >
+          {notice}
+        </Banner>
+      ) : null}
+      {firing.length ? (
+        <Banner tone="danger" role="alert" title={`Alert firing: ${firing.map((a) => a.rule).join(', ')}`}>
+          {firing.map((a) => `${a.condition} (${a.severity}${a.action === 'rollback' ? ', rolls back' : ''})`).join('; ')}
+        </Banner>
+      ) : null}
+      {run.rollback ? (
+        <Banner
+          tone={run.rollback.ok === false ? 'danger' : 'warning'}
+          role={run.rollback.ok === undefined ? 'status' : undefined}
+          title={
+            run.rollback.ok === undefined
+              ? 'Rolling back…'
+              : run.rollback.ok
+                ? 'Rolled back to the previous version'
+                : 'The rollback failed'
+          }
+        >
+          {run.rollback.trigger === 'alert' ? 'Triggered by an alert rule' : `Triggered by the ${run.rollback.trigger}`}:{' '}
+          {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''} Its steps are under
+          “Rollback” in the list.
+        </Banner>
+      ) : null}
+      {run.status === 'open' && !active ? (
+        <Banner
+          tone="warning"
+          title="Left open: no app is driving this run"
+          actions={<InterruptedActions runId={run.id} onDone={onReload} />}
+        >
+          Its journal has no end: the app stopped (a crash, a closed window) while it ran
+          {run.currentStep ? `, at step “${run.steps.find((s) => s.id === run.currentStep)?.title ?? run.currentStep}”` : ''}.
+          Resume re-checks that step and goes on; Close ends it as failed.
+        </Banner>
+      ) : null}
+      {ending ? (
+        <Banner
+          tone={ending.tone}
+          title={ending.title}
+          actions={
+            <>
+              <LinkButton size="sm" href={hrefFor('logs', run.id)}>
+                Logs
+              </LinkButton>
+              <LinkButton size="sm" variant="primary" href={hrefFor('reports', run.id)}>
+                Open the report
+              </LinkButton>
+            </>
+          }
+        >
+          {run.endReason ? `${run.endReason}. ` : ''}Ended {formatDateTime(run.endedAt)}
+          {runDuration(run.startedAt, run.endedAt) ? `, after ${runDuration(run.startedAt, run.endedAt)}` : ''}. This
+          view is read-only.
+        </Banner>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { StepView } from '../../../../../shared/runs/run-state';
+import { StateIcon } from './state-icon';
+import { stepStatePresentation } from './step-state';
+
+// The runbook's steps top to bottom, each with its owner and state; the current one marked. A
+// step is a button: choosing it shows its detail beside the list.
+
+export function RunStepper({
+  steps,
+  roles,
+  current,
+  selected,
+  onSelect,
+}: {
+  steps: readonly StepView[];
+  roles: Record<string, string>;
+  current?: string;
+  selected: string | undefined;
+  onSelect(stepId: string): void;
+}) {
+  return (
+    <nav className="stepper" aria-label="Steps of the run">
+      <ol>
+        {steps.map((step, index) => {
+          const { label } = stepStatePresentation[step.state];
+          return (
+            <li key={step.id} className={`stepper-step stepper-${step.state}`}>
+              <button
+                type="button"
+                className={`stepper-button${selected === step.id ? ' stepper-selected' : ''}`}
+                aria-current={current === step.id ? 'step' : undefined}
+                aria-pressed={selected === step.id}
+                onClick={() => onSelect(step.id)}
+              >
+                <span className="stepper-marker">
+                  <StateIcon state={step.state} />
+                </span>
+                <span className="stepper-text">
+                  <span className="stepper-title">
+                    <span className="stepper-number">{step.id.startsWith('@') ? '' : `${index + 1}. `}</span>
+                    {step.title}
+                  </span>
+                  <span className="stepper-meta">
+                    {roles[step.owner] ?? step.owner} · <span className="stepper-state">{label}</span>
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ActionState, StepState } from '../../../../../shared/runs/run-state';
+import { Loader } from '../../../ui/icons';
+import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, RotateCcw } from '../run-icons';
+
+/** The icon of a step's or action's state; the state's word is always beside it, so it is decorative. */
+export function StateIcon({ state, size = 16 }: { state: StepState | ActionState; size?: number }) {
+  const props = { size, 'aria-hidden': true as const, className: `state-icon state-icon-${state}` };
+  switch (state) {
+    case 'passed':
+      return <CircleCheck {...props} />;
+    case 'failed':
+      return <CircleX {...props} />;
+    case 'running':
+      return <Loader {...props} />;
+    case 'waiting':
+      return <CirclePause {...props} />;
+    case 'skipped':
+      return <CircleMinus {...props} />;
+    case 'rolled-back':
+      return <RotateCcw {...props} />;
+    default:
+      return <CircleDashed {...props} />;
+  }
+}

@@ -1,0 +1,30 @@
+// The icons of the run wizard, one module each so the bundle carries only these (as ui/icons.ts
+// does for the rest of the app).
+
+export { default as Activity } from 'lucide-react/icons/activity';
+export { default as Ban } from 'lucide-react/icons/ban';
+export { default as BellRing } from 'lucide-react/icons/bell-ring';
+export { default as ChevronDown } from 'lucide-react/icons/chevron-down';
+export { default as ChevronRight } from 'lucide-react/icons/chevron-right';
+export { default as CircleCheck } from 'lucide-react/icons/circle-check';
+export { default as CircleDashed } from 'lucide-react/icons/circle-dashed';
+export { default as CircleDot } from 'lucide-react/icons/circle-dot';
+export { default as CircleMinus } from 'lucide-react/icons/circle-minus';
+export { default as CirclePause } from 'lucide-react/icons/circle-pause';
+export { default as CircleX } from 'lucide-react/icons/circle-x';
+export { default as GitCommit } from 'lucide-react/icons/git-commit-horizontal';
+export { default as Hand } from 'lucide-react/icons/hand';
+export { default as ListChecks } from 'lucide-react/icons/list-checks';
+export { default as OctagonX } from 'lucide-react/icons/octagon-x';
+export { default as PenLine } from 'lucide-react/icons/pen-line';
+export { default as Play } from 'lucide-react/icons/play';
+export { default as Plus } from 'lucide-react/icons/plus';
+export { default as RotateCcw } from 'lucide-react/icons/rotate-ccw';
+export { default as ShieldAlert } from 'lucide-react/icons/shield-alert';
+export { default as ShieldCheck } from 'lucide-react/icons/shield-check';
+export { default as SkipForward } from 'lucide-react/icons/skip-forward';
+export { default as Square } from 'lucide-react/icons/square';
+export { default as SquareCheck } from 'lucide-react/icons/square-check';
+export { default as Tag } from 'lucide-react/icons/tag';
+export { default as Terminal } from 'lucide-react/icons/square-terminal';
+export { default as UserCheck } from 'lucide-react/icons/user-check';

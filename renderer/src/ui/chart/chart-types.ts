@@ -1,0 +1,41 @@
+// What the chart wrapper draws: time series (x in epoch seconds) with threshold lines and shaded
+// bands. Colours are token names, resolved against the current theme when the chart is drawn.
+
+export type ChartColor = 'accent' | 'info' | 'success' | 'warning' | 'danger' | 'text-muted';
+
+export interface ChartSeries {
+  label: string;
+  /** One value per x; null where nothing was measured (drawn as a gap, never as zero). */
+  values: (number | null)[];
+  color: ChartColor;
+  dashed?: boolean;
+}
+
+export interface ChartThreshold {
+  label: string;
+  value: number;
+  tone: 'danger' | 'warning' | 'info';
+}
+
+export type BandKind = 'before' | 'during' | 'after' | 'downtime';
+
+export interface ChartBand {
+  /** Epoch seconds. */
+  from: number;
+  to: number;
+  label: string;
+  kind: BandKind;
+}
+
+export interface TimeSeriesSpec {
+  /** Epoch seconds, ascending. */
+  x: number[];
+  series: ChartSeries[];
+  thresholds: ChartThreshold[];
+  bands: ChartBand[];
+  /** How a value reads on the axis, in the legend and in the table: `5 %`, `148 ms`. */
+  format: (value: number) => string;
+  /** Lowest and highest the y axis may show (percentages stop at 0 and 100). */
+  floor?: number;
+  ceiling?: number;
+}
