@@ -1,22 +1,42 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { monitoredRunId, writeMonitoredRun } from '../electron/core/monitoring-api/test-support/monitored-run';
 import { writeScenarioJournal } from '../electron/core/report/write-scenario';
 import { makeReviewProject } from '../electron/core/reviews/test-support/review-project';
+import { makeLabProject } from '../electron/core/test-lab/lab-project';
 import { abortedRun } from '../shared/report/fixtures/scenarios';
 import { type HostProcess, startHostProcess } from './support/web-host-process';
 
 // The monitoring screen on recorded runs (journals written by the real journal writer): a watched
 // run whose rollback rule fired — four charts with phase bands, the downtime and the thresholds
-// drawn (checked on the canvas itself), each rule's state in words — and a run never watched.
+// drawn (checked on the canvas itself), each rule's state in words — a run never watched, and a
+// live run whose probes hit a real HTTP server that starts failing: the charts and the rule's
+// state follow the run's pushed events without a reload.
 
 const shots = process.env.RP_SHOTS_DIR ?? join(import.meta.dirname, '..', 'test-results', 'screens');
 
 let scratch: string;
 let host: HostProcess;
+let liveProject: string;
+let app: Server;
+let failing = false;
 const unwatched = abortedRun();
+
+const liveRunbook = `
+title: Live watch
+roles: { devops: DevOps Engineer }
+steps:
+  - id: watch
+    title: Watch the release
+    owner: devops
+    actions:
+      - { id: watch, type: watch, duration: 40s }
+alerts:
+  - { name: errors, condition: error_rate > 20%, for: 1s, severity: critical, action: notify }
+`;
 
 test.beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'rp-e2e-monitoring-'));
@@ -25,11 +45,25 @@ test.beforeAll(async () => {
   makeReviewProject(project, [1]);
   await writeMonitoredRun(dataDir, project);
   await writeScenarioJournal(join(dataDir, 'runs', unwatched.runId), unwatched);
+  // The "application" the live run watches: healthy until the test makes it fail.
+  app = createServer((_, response) => {
+    response.statusCode = failing ? 500 : 200;
+    response.end(failing ? 'boom' : 'ok');
+  });
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  const address = app.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  liveProject = join(scratch, 'live-app');
+  makeLabProject(liveProject, {
+    runbook: liveRunbook,
+    environments: `environments:\n  staging:\n    urls: { health: "http://127.0.0.1:${port}/health" }\n    monitoring: { probes: { rate: 20, window: 2s } }\n`,
+  });
   host = await startHostProcess(['--port', '0', '--data-dir', dataDir]);
 });
 
 test.afterAll(async () => {
   await host?.stop();
+  await new Promise((resolve) => app?.close(resolve));
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -109,6 +143,7 @@ test('a run that recorded no monitoring says so plainly', async ({ page }) => {
   await openMonitoring(page, unwatched.runId);
   await expect(page.getByText('This run recorded no monitoring')).toBeVisible();
   await expect(page.getByRole('figure')).toHaveCount(0);
+  await page.screenshot({ path: join(shots, 'monitoring-none-light.png') });
   await expect(
     page.getByText(/Only rules that changed state are known: the project folder \/srv\/projects\/shop-api/),
   ).toBeVisible();
@@ -123,10 +158,70 @@ test('an unknown run shows why and offers Retry', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
 
+/** One API call over a socket of the page's own, as the app's client makes them. */
+function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
+  const url = new URL(host.url);
+  const wsUrl = `ws://${url.host}/api?token=${url.searchParams.get('token')}`;
+  return page.evaluate(
+    ({ wsUrl, method, payload }) =>
+      new Promise<T>((resolve, reject) => {
+        const ws = new WebSocket(wsUrl);
+        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, payload }));
+        ws.onerror = () => reject(new Error(`socket to ${wsUrl} failed`));
+        ws.onmessage = (event) => {
+          const message = JSON.parse(String(event.data));
+          if (message.kind !== 'result' || message.id !== 1) return;
+          ws.close();
+          if (message.envelope.ok) resolve(message.envelope.value as T);
+          else reject(new Error(`${method}: ${message.envelope.error.message}`));
+        };
+      }),
+    { wsUrl, method, payload },
+  );
+}
+
+test('a live run: windows and the rule’s state arrive from the run’s pushes, with no reload', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await call(page, 'settings:update', { operatorName: 'Ada Lovelace', operatorRole: 'devops' });
+  const { id: projectId } = await call<{ id: string }>(page, 'projects:open', { path: liveProject });
+  const { runId } = await call<{ runId: string }>(page, 'runs:start', {
+    projectId,
+    environment: 'staging',
+    version: 'v1.1.0',
+  });
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/monitoring/${encodeURIComponent(runId)}`,
+  );
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  const probing = page.locator('.monitoring-figure').filter({ hasText: 'Probing' });
+  await expect(probing).toContainText(/[2-9] windows|\d\d windows/, { timeout: 15_000 });
+  const rules = page.getByRole('table', { name: 'Alert rules and their state' });
+  await expect(rules.getByRole('row').filter({ hasText: 'errors' })).toContainText('OK');
+  await expect(figure(page, 'Error rate')).toContainText('0 % in the last window');
+
+  failing = true;
+  await expect(rules.getByRole('row').filter({ hasText: 'errors' })).toContainText('Firing', { timeout: 15_000 });
+  await expect(page.getByRole('table', { name: 'Alert changes' }).getByRole('row')).toHaveCount(3);
+  await expect(figure(page, 'Error rate')).toContainText('100 % in the last window', { timeout: 10_000 });
+
+  await call(page, 'runs:cancel', { runId });
+  await expect(page.getByText('Live', { exact: true })).toBeHidden({ timeout: 15_000 });
+  failing = false;
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the monitoring screen in the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring', exact: true }).click();
+    await expect(page.getByRole('link', { name: `Open the monitoring of ${monitoredRunId}` })).toBeVisible();
+    await page.screenshot({ path: join(shots, `monitoring-runs-${scheme}.png`) });
     await openMonitoring(page, monitoredRunId);
     await expect(figure(page, 'Throughput').locator('canvas')).toBeVisible();
     await page.screenshot({ path: join(shots, `monitoring-${scheme}.png`) });

@@ -82,6 +82,16 @@ test.describe
       await expect(page.getByTestId('carry-note')).toHaveText(
         'Nothing pre-ticked yet. Items pre-ticked here will be carried into the next run of deploy.',
       );
+      // Every control is named for assistive tech, as the accessibility tree shows it.
+      const tree = await page.locator('.review-page').ariaSnapshot();
+      expect(tree).toContain('checkbox "All tests passing"');
+      expect(tree).toContain('checkbox "Coverage at least 80 %" [disabled]');
+      expect(tree).toContain('button "Export .md"');
+      expect(tree).toMatch(/navigation "Runbook steps"/);
+      // The step index moves focus to the step, from the keyboard.
+      await page.getByRole('button', { name: /^3\. Production deployment/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: '3 Production deployment' })).toBeFocused();
     });
 
     test('pre-ticks by keyboard with the Settings signer, another signer, and keeps typing across a reload', async ({
@@ -194,10 +204,30 @@ test.describe
       await expect(page.getByTestId('carry-note')).toContainText('2 pre-ticked items');
     });
 
+    test('a runbook with an error shows where to fix it, at file:line:column', async ({ page }) => {
+      const file = join(project, '.release-pilot', 'runbook.yml');
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace('owner: qa', 'owner: nobody'));
+      try {
+        await page.goto(host.url);
+        await main(page).getByRole('link', { name: 'Runbooks', exact: true }).click();
+        await page.getByRole('link', { name: 'Review the checklists of Production deployment' }).click();
+        const problems = page.getByRole('list', { name: 'Errors in .release-pilot/runbook.yml' });
+        await expect(problems).toContainText(/\.release-pilot\/runbook\.yml:\d+:\d+ — role "nobody" is not in roles:/);
+        await expect(page.getByRole('checkbox')).toHaveCount(0);
+      } finally {
+        writeFileSync(file, good);
+      }
+    });
+
     for (const scheme of ['light', 'dark'] as const) {
       test(`the review in the ${scheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(host.url);
+        await main(page).getByRole('link', { name: 'Runbooks', exact: true }).click();
+        await expect(page.getByRole('link', { name: 'Review the checklists of Production deployment' })).toBeVisible();
+        await page.screenshot({ path: join(shots, `runbooks-${scheme}.png`) });
         await openReview(page);
         await item(page, 'No critical or high bugs | triaged').getByRole('checkbox').click();
         await page.screenshot({ path: join(shots, `review-${scheme}.png`) });

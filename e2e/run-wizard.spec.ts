@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { openJournal } from '../electron/core/journal/journal-writer';
 import { apiCall } from './support/api-call';
 import {
   type HealthServer,
@@ -35,11 +36,20 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await host?.stop();
+  // A test that failed midway leaves an action waiting for its file: let it finish, then stop.
+  if (project) for (const go of [project.buildGo, project.outageGo]) writeFileSync(go, '');
+  await stopWithin(host, 10_000);
   await staging?.stop();
   await outage?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
+
+async function stopWithin(process: HostProcess | undefined, ms: number) {
+  if (!process) return;
+  const timer = setTimeout(() => process.child.kill('SIGKILL'), ms);
+  await process.stop();
+  clearTimeout(timer);
+}
 
 async function openApp(page: Page, hash = '#/runs') {
   await page.goto(host.url);
@@ -132,7 +142,7 @@ test('a guided deployment: start dialog by keyboard, sign-offs, approval, a retr
   const buildLog = page.getByRole('log', { name: 'Output of Build the release' });
   await expect(buildLog).toContainText('building shop-api v1.2.0');
   await expect(buildLog).toContainText('compiling 42 modules');
-  await expect(page.getByRole('button', { name: /Build the release, Running/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Build the release — Running' })).toBeVisible();
   await page.screenshot({ path: join(shots, 'run-wizard-live-light.png') });
   writeFileSync(project.buildGo, '');
   await expect(steps.getByRole('button', { name: /Preparation.*Passed/ })).toBeVisible();
@@ -150,7 +160,7 @@ test('a guided deployment: start dialog by keyboard, sign-offs, approval, a retr
   const failure = dialog(page, 'Failed: Run database migrations');
   await expect(failure).toBeVisible();
   await expect(failure).toContainText('exited with');
-  await expect(failure.getByText('migration lock is busy')).toBeVisible();
+  await expect(failure.getByText('migration lock is busy', { exact: true })).toBeVisible();
   await expect(failure.getByRole('radio', { name: /Retry/ })).toBeChecked();
   await page.screenshot({ path: join(shots, 'run-wizard-failure-light.png') });
   await failure.getByRole('button', { name: 'Retry' }).click();
@@ -239,28 +249,24 @@ test('a health check whose server stops answering mid-step asks what to do, and 
 });
 
 test('a run left open by a crash is marked on the Runs screen and can be closed with a reason', async ({ page }) => {
+  // Written by the real journal writer, then left without an end: what a crash leaves behind.
   const runId = '20260101-090000-staging-dead';
-  mkdirSync(join(dataDir, 'runs', runId), { recursive: true });
-  const started = {
-    seq: 1,
-    at: '2026-01-01T09:00:00.000Z',
-    type: 'run.started',
-    data: {
-      runId,
-      project: 'shop-api',
-      projectPath: project.root,
-      runbook: 'release',
-      runbookTitle: 'Shop API release',
-      environment: 'staging',
-      protected: false,
-      version: 'v1.0.0',
-      operator: { by: 'Ada Lovelace' },
-      roles: {},
-      steps: [],
-      exitCriteria: [],
-    },
-  };
-  writeFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), `${JSON.stringify(started)}\n`);
+  const journal = await openJournal(join(dataDir, 'runs', runId), { create: true });
+  await journal.append('run.started', {
+    runId,
+    project: 'shop-api',
+    projectPath: project.root,
+    runbook: 'release',
+    runbookTitle: 'Shop API release',
+    environment: 'staging',
+    protected: false,
+    version: 'v1.0.0',
+    operator: { by: 'Ada Lovelace' },
+    roles: {},
+    steps: [],
+    exitCriteria: [],
+  });
+  await journal.close();
   await openApp(page, '#/runs');
   const row = page.getByRole('row').filter({ hasText: runId });
   await expect(row.getByText('Interrupted')).toBeVisible();

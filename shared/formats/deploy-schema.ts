@@ -100,8 +100,11 @@ export const DeploySettings = z.strictObject({
       maxFailureRatio: z.number().min(0).max(1).default(0),
     })
     .optional(),
-  /** Where the release history lives on the target (first host, or this machine). */
-  historyFile: z.string().startsWith('/').optional(),
+  /**
+   * Where the release history lives on the target: on the first host (relative paths from the
+   * login's home), or on this machine (relative paths under the data folder's targets/).
+   */
+  historyFile: z.string().min(1).optional(),
   /** How long a new container may take to answer its health check before it counts as failed. */
   healthTimeout: Duration.default(60_000),
 });

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors';
 import { loadEnvironmentsFile } from '../formats/load-environments';
 import { silentLogger } from '../logging/logger';
 import { createRunTools } from '../run/tool-runners';
 import { copyLabKeys, labHostsYaml, makeLabProject } from '../test-lab/lab-project';
 import { freePort, type SshdLab, startSshdLab } from '../test-lab/sshd-lab';
+import { rejectionOf } from '../test-support/rejection';
 import { useTempDirs } from '../test-support/temp-dir';
 import { projectEnvironmentStatus } from './environment-status';
 import { lockLocation } from './lock-peek';
@@ -283,6 +285,18 @@ describe('environments:status core', () => {
     ]);
     expect(statuses[0]?.warnings[0]).toMatch(
       /^\.release-pilot\/environments\.yml has errors, so hosts and locks cannot be read: first at \.release-pilot\/environments\.yml:3:13 — /,
+    );
+  });
+
+  it('a file whose environments cannot even be named is an error naming its line and column, not an empty list', async () => {
+    const root = project('environments:\n  staging: [unclosed\n');
+    const error = await rejectionOf(
+      projectEnvironmentStatus({ projectRoot: root, dataDir: tempDir(), logger: silentLogger, isActive: () => false }),
+      ApiError,
+    );
+    expect(error.code).toBe('invalid-project');
+    expect(error.message).toMatch(
+      /^\.release-pilot\/environments\.yml has errors, so no environment can be read: first at \.release-pilot\/environments\.yml:\d+:\d+ — /,
     );
   });
 });

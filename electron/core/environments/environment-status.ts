@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api/errors';
 import type { EnvironmentStatus } from '../../../shared/api/schemas/environments';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import { loadEnvironmentsFile } from '../formats/load-environments';
@@ -38,6 +39,16 @@ export async function projectEnvironmentStatus(options: StatusOptions): Promise<
   const where = first ? `${first.file}${first.line ? `:${first.line}:${first.column ?? 1}` : ''}` : loaded.file;
   const warning = `${loaded.file} has errors, so hosts and locks cannot be read: first at ${where} — ${first?.message ?? 'invalid'}`;
   const raw = isRecord(loaded.raw) && isRecord(loaded.raw.environments) ? loaded.raw.environments : {};
+  // Not even the names can be read (a syntax error): an empty list would read as "no environments".
+  if (Object.keys(raw).length === 0) {
+    throw new ApiError(
+      'invalid-project',
+      warning.replace('so hosts and locks cannot be read', 'so no environment can be read'),
+      {
+        problems: loaded.problems,
+      },
+    );
+  }
   return Promise.all(
     Object.entries(raw).map(async ([name, env]) => {
       const started = Date.now();

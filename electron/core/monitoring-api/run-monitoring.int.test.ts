@@ -41,6 +41,8 @@ describe('runs:monitoring', () => {
       downtime: { ms: 1200 },
     });
     expect(view.endedAt).toBeDefined();
+    // run.started, monitor.started, 17 windows, traffic, downtime, 2 alert changes, rollback, stop, end.
+    expect(view.lastSeq).toBe(26);
     expect(view.rulesProblem).toBeUndefined();
     expect(view.rules).toEqual([
       { name: 'high-error-rate', condition: 'error_rate > 5%', for: 30_000, severity: 'critical', action: 'rollback' },

@@ -1,4 +1,5 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logging/logger';
@@ -118,10 +119,20 @@ describe('release history on this machine', () => {
 });
 
 describe('release history on the first host over SSH', () => {
-  it('defaults to /var/lib/release-pilot/<env>/releases.ndjson with hosts', () => {
+  it('defaults to .release-pilot/history/<env>.ndjson in the login’s home with hosts (no root needed)', async () => {
     expect(
       releaseHistoryPath(labEnvironment({ hosts: [{ name: 'web-1', address: 'x', knownHosts: '/dev/null' }] }), '/d'),
-    ).toBe('/var/lib/release-pilot/lab/releases.ndjson');
+    ).toBe('.release-pilot/history/lab.ndjson');
+    // A relative path lands in the home folder of the SSH login.
+    const relative = `.rp-history-test-${Math.random().toString(36).slice(2, 8)}/lab.ndjson`;
+    const environment = sshEnvironment(relative);
+    const history = releaseHistoryFor(environment, { dataDir: '/unused', connection: connectTo(environment) });
+    const home = homedir();
+    try {
+      await appendListLive(history, relative, () => readFile(join(home, relative), 'utf8'));
+    } finally {
+      await rm(join(home, relative, '..'), { recursive: true, force: true });
+    }
   });
 
   it('appends through a quoted command (folder made on the way) and reads back', async () => {

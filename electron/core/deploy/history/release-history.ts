@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { NamedEnvironment } from '../../../../shared/formats/environment-schema';
 import type { ToolIO } from '../../run/run-tools';
 import type { SshConnection } from '../../ssh/ssh-connection';
@@ -63,7 +63,11 @@ export function releaseHistoryFor(
 ): ReleaseHistory {
   const path = options.path ?? releaseHistoryPath(environment, options.dataDir);
   const first = environment.hosts[0];
-  if (!first) return createReleaseHistory({ store: localHistoryStore(path) });
+  if (!first) {
+    // On this machine a relative path would depend on where the app was started: the data folder anchors it.
+    const local = isAbsolute(path) ? path : join(options.dataDir, 'targets', path);
+    return createReleaseHistory({ store: localHistoryStore(local) });
+  }
   return createReleaseHistory({
     store: sshHistoryStore(first.name, path, () => options.connection(first.name)),
     host: first.name,

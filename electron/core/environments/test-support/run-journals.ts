@@ -25,8 +25,13 @@ export interface PastRun {
 export async function writePastRun(dataDir: string, run: PastRun): Promise<void> {
   const dir = join(runsDir(dataDir), run.runId);
   await mkdir(dir, { recursive: true });
+  // One second between events, from the run's start: its end time is then predictable.
   let clock = run.startedAt.getTime();
-  const journal = await openJournal(dir, { create: true, now: () => new Date((clock += 1000)) });
+  const tick = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+  const journal = await openJournal(dir, { create: true, now: tick });
   await journal.append('run.started', {
     runId: run.runId,
     project: 'lab',

@@ -10,10 +10,9 @@ export function DashboardEmpty() {
     <Panel className="dashboard-empty">
       <EmptyState icon={FolderOpen} title="Open a project to start">
         <p>
-          A project is a git repository with a <code>.release-pilot/</code> folder: its runbooks (the steps, checklists
-          and approvals of a deployment) and <code>environments.yml</code> (the hosts it deploys to). Enter the folder
-          below and choose Open project. Its environments then show here with the version that is live on each, who
-          holds the deploy lock, and how the last run ended.
+          A project is a git repository with a <code>.release-pilot/</code> folder holding its runbooks and{' '}
+          <code>environments.yml</code>. Enter its folder below: each environment then shows the version live on it, who
+          holds its deploy lock, and how the last run ended.
         </p>
       </EmptyState>
       <OpenProjectForm />

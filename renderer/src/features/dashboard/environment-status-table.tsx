@@ -1,13 +1,15 @@
 import type { EnvironmentStatus } from '../../../../shared/api/schemas/environments';
 import { hrefFor } from '../../app/routes';
 import { formatDateTime } from '../../lib/format-time';
+import { Banner } from '../../ui/banner';
 import { type Column, DataTable } from '../../ui/data-table';
 import { AlertTriangle, Lock } from '../../ui/icons';
 import { StatusBadge } from '../../ui/status-badge';
+import { useProjects } from '../projects/projects-store';
 import { RunStatusBadge } from '../runs/run-status-badge';
 import { LockOpen } from './dashboard-icons';
 import { OpenRunActions } from './open-run-actions';
-import { liveSourceNote, liveSummary, lockSummary, timeAgo } from './status-text';
+import { liveSourceNote, liveSummary, lockSummary, splitWarnings, timeAgo } from './status-text';
 
 // One row per environment: what is live, who holds the lock, the last run and how it ended.
 // What could not be read is said under the row (naming the host), never silently left blank.
@@ -94,14 +96,19 @@ function RunCell({ status }: { status: EnvironmentStatus }) {
   );
 }
 
-const columns: Column<EnvironmentStatus>[] = [
+/** The columns of one project's table: the environment link also makes that project the selected one. */
+const columnsFor = (projectId: string): Column<EnvironmentStatus>[] => [
   {
     key: 'environment',
     header: 'Environment',
     width: '22%',
     cell: (status) => (
       <span className="status-env">
-        <a className="cell-primary" href={hrefFor('environments', status.environment)}>
+        <a
+          className="cell-primary"
+          href={hrefFor('environments', status.environment)}
+          onClick={() => useProjects.getState().select(projectId)}
+        >
           {status.environment}
         </a>
         {status.protected ? (
@@ -118,35 +125,55 @@ const columns: Column<EnvironmentStatus>[] = [
 ];
 
 export function EnvironmentStatusTable({
+  projectId,
   projectName,
   statuses,
   onChanged,
 }: {
+  projectId: string;
   projectName: string;
   statuses: readonly EnvironmentStatus[];
   onChanged: () => void;
 }) {
+  const { shared, own } = splitWarnings(statuses);
   return (
-    <DataTable
-      label={`Environments of ${projectName}`}
-      columns={columns}
-      rows={statuses}
-      rowKey={(status) => status.environment}
-      detail={(status) =>
-        status.warnings.length > 0 || status.openRun ? (
-          <div className="status-detail">
-            {status.warnings.map((warning) => (
-              <p key={warning} className="status-warning">
-                <AlertTriangle size={14} aria-hidden />
-                <span>{warning}</span>
-              </p>
+    <>
+      {shared.length > 0 ? (
+        <div className="status-shared">
+          <Banner tone="warning" title="Hosts and locks cannot be read">
+            {shared.map((warning) => (
+              <p key={warning}>{warning}</p>
             ))}
-            {status.openRun ? (
-              <OpenRunActions environment={status.environment} run={status.openRun} onClosed={onChanged} />
-            ) : null}
-          </div>
-        ) : null
-      }
-    />
+            <p>
+              <a href={hrefFor('environments', 'edit')} onClick={() => useProjects.getState().select(projectId)}>
+                Fix it on the Environments screen
+              </a>
+            </p>
+          </Banner>
+        </div>
+      ) : null}
+      <DataTable
+        label={`Environments of ${projectName}`}
+        columns={columnsFor(projectId)}
+        rows={statuses}
+        rowKey={(status) => status.environment}
+        detail={(status) => {
+          const warnings = own[status.environment] ?? [];
+          return warnings.length > 0 || status.openRun ? (
+            <div className="status-detail">
+              {warnings.map((warning) => (
+                <p key={warning} className="status-warning">
+                  <AlertTriangle size={14} aria-hidden />
+                  <span>{warning}</span>
+                </p>
+              ))}
+              {status.openRun ? (
+                <OpenRunActions environment={status.environment} run={status.openRun} onClosed={onChanged} />
+              ) : null}
+            </div>
+          ) : null;
+        }}
+      />
+    </>
   );
 }

@@ -3,8 +3,10 @@ import type { EnvironmentStatus } from '../../../../shared/api/schemas/environme
 import { api } from '../../api/client';
 import { navigate } from '../../app/navigation';
 import { hrefFor } from '../../app/routes';
+import { isString } from '../../lib/drafts';
 import { errorMessage } from '../../lib/error-message';
 import { formatDateTime } from '../../lib/format-time';
+import { useSessionDraft } from '../../lib/use-session-draft';
 import { Banner } from '../../ui/banner';
 import { Button } from '../../ui/button';
 import { TextInput } from '../../ui/input';
@@ -27,8 +29,14 @@ export function OpenRunActions({
   run: OpenRun;
   onClosed: () => void;
 }) {
-  const [mode, setMode] = useState<'offer' | 'closing'>('offer');
-  const [reason, setReason] = useState('');
+  // A reason half-typed survives a failed close and a reload, like everything else typed here.
+  const {
+    draft: reasonDraft,
+    update: setReason,
+    discard: forgetReason,
+  } = useSessionDraft(`close-run.${run.runId}`, isString);
+  const reason = reasonDraft ?? '';
+  const [mode, setMode] = useState<'offer' | 'closing'>(reasonDraft ? 'closing' : 'offer');
   const [busy, setBusy] = useState<'resume' | 'close'>();
   const [error, setError] = useState<string>();
   const reasonId = useId();
@@ -59,6 +67,7 @@ export function OpenRunActions({
     setError(undefined);
     try {
       await api.runs.close({ runId: run.runId, reason: reason.trim() });
+      forgetReason();
       onClosed();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -68,6 +77,7 @@ export function OpenRunActions({
   };
 
   const cancelClosing = () => {
+    forgetReason();
     setMode('offer');
     setError(undefined);
     queueMicrotask(() => document.getElementById(closeButtonId)?.focus());

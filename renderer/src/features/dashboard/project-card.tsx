@@ -49,11 +49,21 @@ function ProjectEnvironments({ project }: { project: ProjectSummary }) {
     return (
       <EmptyState icon={Server} title="No environments yet" size="compact">
         Describe where this project deploys in <code>.release-pilot/environments.yml</code> — on the{' '}
-        <a href={hrefFor('environments', 'edit')}>Environments</a> screen.
+        <a href={hrefFor('environments', 'edit')} onClick={() => useProjects.getState().select(project.id)}>
+          Environments
+        </a>{' '}
+        screen.
       </EmptyState>
     );
   }
-  return <EnvironmentStatusTable projectName={project.name} statuses={status.items} onChanged={reload} />;
+  return (
+    <EnvironmentStatusTable
+      projectId={project.id}
+      projectName={project.name}
+      statuses={status.items}
+      onChanged={reload}
+    />
+  );
 }
 
 /** One open project: its files' health, then each environment's live version, lock and last run. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveSourceNote, liveSummary, lockSummary, timeAgo } from './status-text';
+import { liveSourceNote, liveSummary, lockSummary, splitWarnings, timeAgo } from './status-text';
 
 const now = new Date('2025-06-01T12:00:00Z');
 
@@ -35,5 +35,18 @@ describe('dashboard status wording', () => {
       'v1.2.0 from the running container',
     );
     expect(liveSummary({})).toBe('Nothing deployed that Release Pilot knows of');
+  });
+});
+
+describe('warnings', () => {
+  it('says a warning every environment shares once, and keeps the rest per environment', () => {
+    const file = 'environments.yml has errors';
+    expect(
+      splitWarnings([
+        { environment: 'a', warnings: [file, 'unreachable: web-1'] },
+        { environment: 'b', warnings: [file] },
+      ]),
+    ).toEqual({ shared: [file], own: { a: ['unreachable: web-1'], b: [] } });
+    expect(splitWarnings([{ environment: 'a', warnings: ['x'] }])).toEqual({ shared: [], own: { a: ['x'] } });
   });
 });

@@ -55,3 +55,18 @@ export function liveSummary(status: Pick<EnvironmentStatus, 'liveVersion' | 'liv
   if (!status.liveVersion) return 'Nothing deployed that Release Pilot knows of';
   return `${status.liveVersion} ${liveSourceNote(status.liveSource)}`.trim();
 }
+
+/**
+ * Warnings every environment of a project shares (an invalid environments file) are said once
+ * above the table; the rest stay under their own row.
+ */
+export function splitWarnings(statuses: readonly Pick<EnvironmentStatus, 'environment' | 'warnings'>[]): {
+  shared: string[];
+  own: Record<string, string[]>;
+} {
+  const [first, ...rest] = statuses;
+  const shared =
+    first && rest.length > 0 ? first.warnings.filter((w) => rest.every((s) => s.warnings.includes(w))) : [];
+  const own = Object.fromEntries(statuses.map((s) => [s.environment, s.warnings.filter((w) => !shared.includes(w))]));
+  return { shared, own };
+}

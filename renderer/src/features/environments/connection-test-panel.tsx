@@ -6,6 +6,7 @@ import { AlertTriangle, CircleCheck, Loader } from '../../ui/icons';
 import type { TestEntry } from './connection-test-store';
 import { CircleX } from './environment-icons';
 import { checkCounts, dockerSummary, hostSummary, keySummary, proxySummary, testScope } from './test-text';
+import './connection-test.css';
 
 type Verdict = 'ok' | 'warn' | 'fail';
 
@@ -50,8 +51,11 @@ function DockerRow({ docker }: { docker: DockerCheck }) {
 
 function ProxyRow({ proxy }: { proxy: ProxyCheck }) {
   return (
-    <Check verdict={proxy.ok ? 'ok' : 'fail'} title={`Proxy · ${proxy.argv.join(' ')} on ${proxy.where}`}>
+    <Check verdict={proxy.ok ? 'ok' : 'fail'} title={`Proxy · nginx on ${proxy.where}`}>
       <p className={proxy.ok ? undefined : 'check-error'}>{proxySummary(proxy)}</p>
+      <p className="check-argv">
+        <code>{proxy.argv.join(' ')}</code>
+      </p>
       {proxy.output.length ? <pre className="check-output">{proxy.output.join('\n')}</pre> : null}
     </Check>
   );

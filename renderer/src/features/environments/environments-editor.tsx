@@ -16,7 +16,7 @@ import { EditorProblems } from './editor-problems';
 import { isEditorDraft } from './editor-text';
 import { useEnvironmentFile } from './environment-file-store';
 import { RotateCcw } from './environment-icons';
-import './environments.css';
+import './environments-editor.css';
 
 type Outcome =
   | { kind: 'saved'; backup?: string; at: Date; problems: Problem[] }
@@ -152,6 +152,28 @@ export function EnvironmentsEditor({ project }: { project: ProjectSummary }) {
             </Banner>
           </div>
         ) : null}
+        {problems.length > 0 ? (
+          <section
+            className={`editor-problems-box editor-problems-${outcome?.kind === 'refused' ? 'refused' : 'info'}`}
+          >
+            <h3 className="editor-problems-title">
+              {outcome?.kind === 'refused'
+                ? `Not saved: ${countLabel(errors, 'error')} to fix`
+                : errors
+                  ? `${countLabel(errors, 'error')} in the file on disk`
+                  : countLabel(problems.length, 'warning')}
+            </h3>
+            <p className="editor-problems-hint">
+              {outcome?.kind === 'refused' ? 'The file on disk is unchanged. ' : ''}Choose a place to put the caret
+              there.
+            </p>
+            <EditorProblems
+              problems={problems}
+              label="Problems in environments.yml"
+              onGo={(line, column) => editor.current?.goTo(line, column)}
+            />
+          </section>
+        ) : null}
         <CodeEditor
           ref={editor}
           id={editorId}
@@ -169,28 +191,6 @@ export function EnvironmentsEditor({ project }: { project: ProjectSummary }) {
           {status} <span className="env-editor-hint">Ctrl+S saves.</span>
         </p>
       </Panel>
-      {problems.length > 0 ? (
-        <Panel
-          title={
-            outcome?.kind === 'refused'
-              ? `Not saved: ${countLabel(errors, 'error')} to fix`
-              : errors
-                ? `${countLabel(errors, 'error')} in the file on disk`
-                : countLabel(problems.length, 'warning')
-          }
-          description={
-            outcome?.kind === 'refused'
-              ? 'The file on disk is unchanged. Choose a place to put the caret there.'
-              : 'Choose a place to put the caret there.'
-          }
-        >
-          <EditorProblems
-            problems={problems}
-            label="Problems in environments.yml"
-            onGo={(line, column) => editor.current?.goTo(line, column)}
-          />
-        </Panel>
-      ) : null}
     </form>
   );
 }

@@ -12,7 +12,6 @@ import { useEnvironmentFile } from './environment-file-store';
 import { Pencil } from './environment-icons';
 import { EnvironmentNav } from './environment-nav';
 import { environmentsStore, useEnvironments } from './environments-store';
-import './environments.css';
 
 /** The environments of one project: a list on the left, the selected one's settings on the right. */
 export function EnvironmentsOverview({ project, selected }: { project: ProjectSummary; selected?: string }) {

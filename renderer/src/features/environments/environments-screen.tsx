@@ -1,6 +1,7 @@
 import { useHashRoute } from '../../app/navigation';
 import { ProjectScreen } from '../projects/project-screen';
 import { useEnvironmentFile } from './environment-file-store';
+import './environments.css';
 import { EnvironmentTabs } from './environment-tabs';
 import { EnvironmentsEditor } from './environments-editor';
 import { EnvironmentsOverview } from './environments-overview';

@@ -96,7 +96,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
     title: string,
     series: ChartSeries[],
     format: (v: number) => string,
-    bounds: { floor?: number; ceiling?: number },
+    bounds: { zero?: boolean; floor?: number; ceiling?: number },
     latest: string | undefined,
   ): MonitoringChart => ({
     id,
@@ -110,7 +110,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
       'Error rate',
       [{ label: 'Error rate', color: 'accent', values: pick(windows, (w) => w.metrics.errorRate * 100) }],
       percent,
-      { floor: 0, ceiling: 100 },
+      { zero: true, ceiling: 100 },
       last ? `${percent(last.errorRate * 100)} in the last window` : undefined,
     ),
     chart(
@@ -122,7 +122,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
         { label: 'p99', color: 'text-muted', dashed: true, values: pick(windows, (w) => w.metrics.p99) },
       ],
       millis,
-      { floor: 0 },
+      { zero: true },
       last?.p95 !== undefined ? `p95 ${millis(last.p95)} in the last window` : undefined,
     ),
     chart(
@@ -130,7 +130,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
       'Availability',
       [{ label: 'Availability', color: 'accent', values: pick(windows, (w) => w.metrics.availability * 100) }],
       percent,
-      { ceiling: 100 },
+      { floor: 0, ceiling: 100 },
       last ? `${percent(last.availability * 100)} in the last window` : undefined,
     ),
     chart(
@@ -138,7 +138,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
       'Throughput',
       [{ label: 'Requests per second', color: 'accent', values: pick(windows, (w) => w.metrics.throughput) }],
       perSecond,
-      { floor: 0 },
+      { zero: true },
       last ? `${perSecond(last.throughput)} in the last window` : undefined,
     ),
   ];

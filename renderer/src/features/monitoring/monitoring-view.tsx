@@ -88,7 +88,7 @@ export function MonitoringView({ runId }: { runId: string }) {
       ) : (
         <Panel>
           <EmptyState icon={Activity} title="This run recorded no monitoring">
-            No probe or Prometheus figures are in its journal: monitoring starts with the deploy step, when the
+            No probe or Prometheus figures are in its journal: monitoring starts with a deploy or watch action, when the
             environment has <code>monitoring.probes.url</code> or <code>urls.health</code>.
             {live ? ' Figures appear here as soon as the run records them.' : ''}
           </EmptyState>
@@ -106,7 +106,11 @@ export function MonitoringView({ runId }: { runId: string }) {
         {rules.length > 0 ? (
           <RuleTable rules={rules} />
         ) : (
-          <p className="monitoring-note">The runbook has no alert rules.</p>
+          <p className="monitoring-note">
+            {view.rulesProblem
+              ? 'No rule changed state in this run, and the runbook’s rules could not be read.'
+              : 'The runbook has no alert rules.'}
+          </p>
         )}
       </Panel>
       {view.alerts.length > 0 ? (

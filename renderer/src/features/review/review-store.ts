@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ReviewOutline, ReviewTick } from '../../../../shared/api/schemas/review';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/error-message';
+import { useProjects } from '../projects/projects-store';
 import type { ReviewTarget } from './review-route';
 
 // One runbook's review per project: its outline (read from the project's files by the host) and
@@ -76,8 +77,11 @@ export const reviewStore = createStore<ReviewState>()((set, get) => {
 export function useReview(target: ReviewTarget): ReviewEntry {
   const key = keyOf(target);
   const { projectId, runbookId } = target;
+  // The host pushes a new project summary when the project's files change: read the runbook again.
+  const summary = useProjects((state) => state.projects.find((project) => project.id === projectId));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `summary` is the trigger, not an input
   useEffect(() => {
     void reviewStore.getState().load({ projectId, runbookId });
-  }, [projectId, runbookId]);
+  }, [projectId, runbookId, summary]);
   return useStore(reviewStore, (state) => state.byKey[key] ?? empty);
 }

@@ -6,7 +6,7 @@ import type { ChartThreshold } from './chart-types';
 export function yRange(
   series: readonly { values: readonly (number | null)[] }[],
   thresholds: readonly ChartThreshold[],
-  bounds: { floor?: number; ceiling?: number } = {},
+  bounds: { zero?: boolean; floor?: number; ceiling?: number } = {},
 ): [number, number] {
   const values = [
     ...series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v))),
@@ -15,8 +15,8 @@ export function yRange(
   if (values.length === 0) return [bounds.floor ?? 0, bounds.ceiling ?? 1];
   let min = Math.min(...values);
   let max = Math.max(...values);
-  // Rates and latencies read best from zero; a band of 99.2–99.9 % is the exception the floor allows.
-  if (min > 0 && bounds.floor === undefined) min = 0;
+  // Rates and latencies read honestly from zero; availability (99.2–100 %) needs the close-up.
+  if (bounds.zero && min > 0) min = 0;
   const span = max - min || Math.abs(max) || 1;
   max += span * 0.1;
   min -= min === 0 ? 0 : span * 0.1;

@@ -35,6 +35,8 @@ export interface TimeSeriesSpec {
   bands: ChartBand[];
   /** How a value reads on the axis, in the legend and in the table: `5 %`, `148 ms`. */
   format: (value: number) => string;
+  /** Start the y axis at zero (rates, latencies); otherwise it closes in on the data. */
+  zero?: boolean;
   /** Lowest and highest the y axis may show (percentages stop at 0 and 100). */
   floor?: number;
   ceiling?: number;

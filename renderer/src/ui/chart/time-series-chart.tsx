@@ -38,7 +38,7 @@ function axisTime(seconds: number): string {
 
 function options(spec: TimeSeriesSpec, palette: Palette, host: HTMLElement, width: number, height: number) {
   const font = cssFont(host, 11);
-  const range = yRange(spec.series, spec.thresholds, { floor: spec.floor, ceiling: spec.ceiling });
+  const range = yRange(spec.series, spec.thresholds, { zero: spec.zero, floor: spec.floor, ceiling: spec.ceiling });
   const axis = {
     stroke: palette['text-muted'],
     font,
@@ -56,7 +56,7 @@ function options(spec: TimeSeriesSpec, palette: Palette, host: HTMLElement, widt
     legend: { show: true, live: true },
     scales: { x: { time: true }, y: { range: (): uPlot.Range.MinMax => range } },
     axes: [
-      { ...axis, space: 64, values: (_: uPlot, splits: number[]) => splits.map((v) => axisTime(v)) },
+      { ...axis, space: 64, size: 30, values: (_: uPlot, splits: number[]) => splits.map((v) => axisTime(v)) },
       { ...axis, size: 72, values: (_: uPlot, splits: number[]) => splits.map((v) => spec.format(v)) },
     ],
     series: [

@@ -89,7 +89,7 @@ export function FailureDialog({
       </div>
       {question.tail.length ? (
         <figure className="failure-tail">
-          <figcaption>Last {question.tail.length} lines of output</figcaption>
+          <figcaption>{question.tail.length === 1 ? "Its last line of output" : `Its last ${question.tail.length} lines of output`}</figcaption>
           <pre tabIndex={0}>{question.tail.join('\n')}</pre>
         </figure>
       ) : (

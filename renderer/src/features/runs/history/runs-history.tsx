@@ -9,23 +9,35 @@ import { InterruptedActions } from './interrupted-actions';
 // The run history: every run with its outcome, each opening its run view (read-only once ended).
 // A run left open by a crash is marked, with Resume and Close right on its row.
 
+const placeholder = <span className="cell-placeholder">—</span>;
+
+/** The run as a person names it, "v1.2.0 to staging", opening its view; its id and runbook under it. */
+function RunCell({ run }: { run: RunSummary }) {
+  if (run.status === 'unreadable' && !run.startedAt) {
+    return (
+      <span className="cell-primary mono" title={run.id}>
+        {run.id}
+      </span>
+    );
+  }
+  return (
+    <>
+      <a className="cell-primary run-link" href={hrefFor('runs', run.id)}>
+        {run.version} to {run.environment}
+      </a>
+      <span className="cell-secondary">
+        <span className="mono">{run.id}</span> · {run.runbook}
+      </span>
+    </>
+  );
+}
+
 function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
   return [
-    {
-      ...runColumns.id,
-      width: '178px',
-      cell: (run) =>
-        run.status === 'unreadable' ? (
-          <span title={run.id}>{run.id}</span>
-        ) : (
-          <a href={hrefFor('runs', run.id)} title={`Open run ${run.id}`}>
-            {run.id}
-          </a>
-        ),
-    },
+    { key: 'run', header: 'Run', cell: (run) => <RunCell run={run} /> },
     {
       ...runColumns.status,
-      width: '118px',
+      width: '120px',
       cell: (run) =>
         interrupted.has(run.id) ? (
           <StatusBadge tone="warning" dot title="No end recorded and no app drives it: left open by a crash">
@@ -35,12 +47,10 @@ function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
           <RunStatusBadge status={run.status} />
         ),
     },
-    { ...runColumns.version, width: '84px' },
-    { ...runColumns.strategy, width: '96px' },
-    runColumns.environment,
-    { ...runColumns.operator, width: '124px' },
-    { ...runColumns.started, width: '132px' },
-    { ...runColumns.duration, header: 'Took', width: '72px' },
+    { ...runColumns.strategy, width: '100px' },
+    { ...runColumns.operator, width: '132px' },
+    { ...runColumns.started, width: '150px' },
+    { ...runColumns.duration, header: 'Took', width: '76px' },
   ];
 }
 
@@ -62,7 +72,7 @@ export function RunsHistory({
         interrupted.has(run.id) ? (
           <div className="interrupted-row">
             <p>
-              Left open: no end is recorded and this app is not driving it (a crash, a closed window, or another
+              Left open: no end is recorded and no app here drives it (a crash, a closed window, or another
               machine). Resume it from the step it was in, or close it as failed with a reason.
             </p>
             <InterruptedActions runId={run.id} onDone={onChanged} />

@@ -55,12 +55,12 @@ export function ActionRow({
           className="action-toggle"
           aria-expanded={open}
           aria-controls={panelId}
+          aria-label={`${action.title} — ${label}${action.attempts > 1 ? `, attempt ${action.attempts}` : ''}`}
           onClick={() => setToggled(!open)}
         >
           {open ? <ChevronDown size={14} aria-hidden /> : <ChevronRight size={14} aria-hidden />}
           <StateIcon state={action.state} size={15} />
           <span className="action-title">{action.title}</span>
-          <span className="visually-hidden">, {label}. Output</span>
         </button>
         <span className="action-meta">
           <code className="action-key">{action.key}</code>
