@@ -78,11 +78,9 @@ const timeSwitchInPage = `({ screen, hash, heading }) => new Promise((resolve, r
   else {
     const link = document.querySelector('nav[aria-label="Main"] a[href="#/' + screen + '"]');
     if (!link) return reject(new Error('no sidebar link to ' + screen));
-    window.__rpHashes = [];
-    window.addEventListener('hashchange', () => window.__rpHashes.push(location.hash + '@' + Math.round(performance.now() - started)));
     link.click();
   }
-  setTimeout(() => reject(new Error(screen + ' did not show in 10 s (showing ' + main.dataset.screen + ': ' + main.querySelector('[data-page-title]')?.textContent + ', at ' + location.hash + ' ' + JSON.stringify(window.__rpHashes) + ')')), 10000);
+  setTimeout(() => reject(new Error(screen + ' did not show in 10 s (showing ' + main.dataset.screen + ': ' + main.querySelector('[data-page-title]')?.textContent + ', at ' + location.hash + ')')), 10000);
 })`;
 
 /**
@@ -108,6 +106,8 @@ export async function benchScreenSwitch(options: { build?: boolean } = {}): Prom
   const call = <T>(page: Page, method: string, payload: unknown) => apiCall<T>(page, host.url, method, payload);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => console.log('PAGE', m.text()));
+    await page.addInitScript(() => window.addEventListener('hashchange', (e) => console.log('HASH', e.oldURL.split('#')[1], '->', e.newURL.split('#')[1], Math.round(performance.now()))));
     await page.goto(host.url);
     await page.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
     await call(page, 'settings:update', { operatorName: 'Bench Operator' });

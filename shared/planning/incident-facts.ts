@@ -108,7 +108,9 @@ export function incidentFacts(events: readonly RunEvent[], status?: EndStatus): 
     // An abort after an action failed left production as that failure left it: an incident too.
     callsForIncident:
       state.protected === true &&
-      (outcome === 'failed' || outcome === 'rolled-back' || (outcome === 'aborted' && failureText(state) !== undefined)),
+      (outcome === 'failed' ||
+        outcome === 'rolled-back' ||
+        (outcome === 'aborted' && failureText(state) !== undefined)),
     reason: reasonOf(state, outcome),
     timeline: incidentTimeline(events),
     impact: impactOf(events),

@@ -5,9 +5,8 @@ import type { ActionPlan } from '../../../shared/plans/action-plan';
 import { projectPath } from '../../../shared/plans/plan-action';
 import type { CommitRecord } from '../../../shared/runs/run-events';
 import { coverageCheck } from '../checks/coverage-check';
-import { liveRelease } from '../deploy/history/previous-release';
-import { releaseHistoryFor } from '../deploy/history/release-history';
 import { planComposeDetected, runCompose } from '../docker/compose';
+import { readLiveVersion } from '../environments/live-version';
 import { createGitRepo } from '../git/git-repo';
 import { httpCheck } from '../http/http-check';
 import { lineSplitter } from '../lib/line-splitter';
@@ -248,25 +247,18 @@ export function createRunTools(options: {
       }
     },
     async liveVersion(dataDir, envName, runId) {
-      // The target's release history knows best (it also knows what a rollback put back).
-      try {
-        const history = releaseHistoryFor(environment, { dataDir, connection: (host) => hosts.connection(host) });
-        const live = liveRelease(await history.list({ signal: AbortSignal.timeout(15_000), output() {} }));
-        if (live) return live.version;
-      } catch {
-        // No history yet, or its host is away: the container label and this machine's runs are next.
-      }
-      const container = environment.app?.container;
-      if (container) {
-        try {
-          const target = environment.docker.via === 'ssh' ? environment.hosts[0]?.name : 'local';
-          const version = target ? await (await hosts.docker(target)).inspectVersion(container) : undefined;
-          if (version) return version;
-        } catch {
-          // No container yet, or the engine is away: fall back to what this machine's runs recorded.
-        }
-      }
-      return lastDeployedVersion(dataDir, envName, runId);
+      // One order for every reader (environments/live-version.ts): release history, label, runs.
+      const live = await readLiveVersion({
+        environment,
+        hosts,
+        dataDir,
+        signal: AbortSignal.timeout(30_000),
+        hostDown: false,
+        deployedVersion: await lastDeployedVersion(dataDir, envName, runId),
+        box: (work) => work,
+        warn: () => undefined,
+      });
+      return live?.version;
     },
     close: () => hosts.close(),
   };
