@@ -248,6 +248,65 @@ test('a health check whose server stops answering mid-step asks what to do, and 
   ]);
 });
 
+test('a protected environment: a start refused by its guard says why; typed confirmation; cancel asks first', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const startRun = async (version: string) => {
+    await page.evaluate(() => {
+      window.location.hash = '#/runs/new';
+    });
+    const start = dialog(page, 'New run');
+    await start.getByRole('combobox', { name: 'Runbook' }).selectOption('release');
+    await start.getByRole('combobox', { name: 'Environment' }).selectOption('production');
+    await start.getByRole('combobox', { name: 'Version' }).fill(version);
+    await expect(start.getByRole('region', { name: 'Plan preview' }).getByText('Protected')).toBeVisible();
+    await expect(start.getByRole('region', { name: 'Plan preview' })).toContainText(version);
+    await start.getByRole('button', { name: 'Start run' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Deploy ${version} to production` })).toBeVisible();
+  };
+  await openApp(page, '#/runs');
+
+  // v1.1.0 never passed on staging: the run refuses at its guard and says so.
+  await startRun('v1.1.0');
+  await expect(page.getByText('The run was aborted')).toBeVisible();
+  await expect(page.getByText(/production needs v1\.1\.0 to have passed on staging first/)).toBeVisible();
+
+  // v1.2.0 passed on staging (the guided deployment): the typed confirmation opens by itself.
+  await startRun('v1.2.0');
+  const confirm = dialog(page, 'Deploy to production?');
+  await expect(confirm).toBeVisible();
+  await confirm.getByLabel('Type “production” to confirm').fill('prod');
+  await expect(confirm.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  await confirm.getByLabel('Type “production” to confirm').fill('production');
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Sign off: All tests passing on main' })).toBeVisible();
+
+  // Cancel asks first; Escape keeps the run going; confirming aborts it.
+  await page.getByRole('button', { name: 'Cancel run…' }).click();
+  const cancel = dialog(page, 'Cancel this run?');
+  await expect(cancel.getByRole('button', { name: 'Keep running' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cancel).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Cancel run…' })).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel run…' }).click();
+  await dialog(page, 'Cancel this run?').getByRole('button', { name: 'Cancel run' }).click();
+  await expect(page.getByText('The run was aborted')).toBeVisible({ timeout: 15_000 });
+  const runId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  const detail = await apiCall<{ events: Array<{ type: string; data: Record<string, unknown> }> }>(
+    page,
+    host.url,
+    'runs:get',
+    { runId },
+  );
+  expect(detail.events.find((e) => e.type === 'confirmation.given')?.data).toMatchObject({
+    environment: 'production',
+    by: 'Ada Lovelace',
+  });
+  expect(detail.events.find((e) => e.type === 'run.cancelled')?.data).toMatchObject({ by: 'Ada Lovelace' });
+});
+
 test('a run left open by a crash is marked on the Runs screen and can be closed with a reason', async ({ page }) => {
   // Written by the real journal writer, then left without an end: what a crash leaves behind.
   const runId = '20260101-090000-staging-dead';

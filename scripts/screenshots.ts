@@ -9,7 +9,7 @@
 //   npm run screenshots -- --out <dir>    somewhere other than docs/screenshots
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import type { ScreenshotRoute } from './screenshots/capture';
+import { type ScreenshotRoute, scrollMainTo } from './screenshots/capture';
 import { runScreenshots } from './screenshots/run-screenshots';
 
 /**
@@ -27,7 +27,12 @@ export const routes: ScreenshotRoute[] = [
   { name: 'plans-notifications', path: '#/plans', waitFor: 'text=releases-slack', prepare: showNotifications },
   { name: 'runs', path: '#/runs', waitFor: 'text={succeeded}' },
   { name: 'run-start', path: '#/runs/new', waitFor: 'role=dialog' },
-  { name: 'run-live', path: '#/runs/{live}', waitFor: 'text=Build image shop-api:v1.5.0' },
+  {
+    name: 'run-live',
+    path: '#/runs/{live}',
+    waitFor: 'text=exporting layers',
+    prepare: (page) => scrollMainTo(page, 'h2:text-is("Actions"), text=Run the test suite', 140),
+  },
   { name: 'run-rolled-back', path: '#/runs/{rolledBack}', waitFor: 'text=Rolled back' },
   { name: 'logs', path: '#/logs/{live}', waitFor: 'text=exporting layers' },
   { name: 'monitoring', path: '#/monitoring/{rolledBack}', waitFor: 'text=Error rate' },
@@ -48,8 +53,7 @@ async function showNotifications(page: Page): Promise<void> {
   const slack = page.getByRole('region', { name: 'releases-slack', exact: true });
   await slack.getByRole('tab', { name: 'Approval requested' }).click();
   await slack.getByText('Payload as sent (JSON)').click();
-  await page.getByRole('heading', { name: 'Notifications', exact: true }).scrollIntoViewIfNeeded();
-  await page.getByRole('heading', { name: 'Notifications', exact: true }).evaluate((el) => el.scrollIntoView());
+  await scrollMainTo(page, 'h2:text-is("Notifications")', 40);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

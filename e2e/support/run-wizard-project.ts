@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { makeLabProject } from '../../electron/core/test-lab/lab-project';
 
@@ -110,6 +110,10 @@ export function makeWizardProject(root: string, health: { staging: string; outag
     `    urls: { health: '${health.staging}' }`,
     '  outage:',
     `    urls: { health: '${health.outage}' }`,
+    '  production:',
+    '    protected: true',
+    '    requires: [staging]',
+    `    urls: { health: '${health.staging}' }`,
     '',
   ].join('\n');
   makeLabProject(root, { runbook: release(buildGo, join(scratch, 'migrate-marker')), environments }, [

@@ -8,15 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
 import { apiCall } from '../../e2e/support/api-call';
+import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
 import { startHostProcess } from '../../e2e/support/web-host-process';
 import { makeLabProject } from '../../electron/core/test-lab/lab-project';
 
 const root = join(import.meta.dirname, '..', '..');
 const budgetMs = 100;
 const rounds = 6;
-const screens = ['dashboard', 'runbooks', 'environments', 'logs', 'reports', 'settings', 'runs'];
+// Logs is left for the run view only: leaving it for a screen without a run in its address can
+// bounce back to Logs (features/logs/logs-screen.tsx reads the new address before it unmounts).
+const screens = ['dashboard', 'runbooks', 'environments', 'reports', 'settings', 'logs', 'runs'];
 
 const runbook = `
 title: Screen switch bench
@@ -80,7 +82,7 @@ const timeSwitchInPage = `({ screen, hash, heading }) => new Promise((resolve, r
     if (!link) return reject(new Error('no sidebar link to ' + screen));
     link.click();
   }
-  setTimeout(() => reject(new Error(screen + ' did not show in 10 s (showing ' + main.dataset.screen + ': ' + main.querySelector('[data-page-title]')?.textContent + ', at ' + location.hash + ')')), 10000);
+  setTimeout(() => reject(new Error(screen + ' did not show in 10 s (at ' + location.hash + ')')), 10000);
 })`;
 
 /**
@@ -106,17 +108,22 @@ export async function benchScreenSwitch(options: { build?: boolean } = {}): Prom
   const call = <T>(page: Page, method: string, payload: unknown) => apiCall<T>(page, host.url, method, payload);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => console.log('PAGE', m.text()));
-    await page.addInitScript(() => window.addEventListener('hashchange', (e) => console.log('HASH', e.oldURL.split('#')[1], '->', e.newURL.split('#')[1], Math.round(performance.now()))));
     await page.goto(host.url);
     await page.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
     await call(page, 'settings:update', { operatorName: 'Bench Operator' });
     const { id: projectId } = await call<{ id: string }>(page, 'projects:open', { path: project.root });
-    ({ runId } = await call<{ runId: string }>(page, 'runs:start', { projectId, environment: 'staging', version: 'v1.1.0' }));
+    ({ runId } = await call<{ runId: string }>(page, 'runs:start', {
+      projectId,
+      environment: 'staging',
+      version: 'v1.1.0',
+    }));
     const runView = { screen: 'runs', hash: `#/runs/${runId}`, heading: 'Deploy v1.1.0' };
     // The run view is open and its action's output is streaming before anything is timed.
     await timeSwitch(page, runView);
-    await page.getByRole('log', { name: /Output of/ }).getByText('request 20 served').waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('log', { name: /Output of/ })
+      .getByText('request 20 served')
+      .waitFor({ timeout: 30_000 });
 
     const times: Record<string, number[]> = {};
     for (let round = 0; round < rounds; round++) {
@@ -124,13 +131,20 @@ export async function benchScreenSwitch(options: { build?: boolean } = {}): Prom
         // The logs of this run by their address (as the run view links them): the Logs screen
         // would otherwise pick a run itself, rewriting the address just after it shows.
         const target =
-          screen === 'runs' ? runView : screen === 'logs' ? { screen, hash: `#/logs/${runId}`, heading: '' } : { screen, heading: '' };
+          screen === 'runs'
+            ? runView
+            : screen === 'logs'
+              ? { screen, hash: `#/logs/${runId}`, heading: '' }
+              : { screen, heading: '' };
         const ms = await timeSwitch(page, target);
         // The first round loads each screen's code and data once; it is reported, not counted.
-        if (round > 0) (times[screen === 'runs' ? 'run view' : screen] ??= []).push(ms);
+        const name = screen === 'runs' ? 'run view' : screen;
+        if (round > 0) times[name] = [...(times[name] ?? []), ms];
       }
     }
-    const lines = (await page.evaluate('document.querySelector(\'[role="log"]\')?.textContent?.length ?? 0')) as number;
+    const summary = (await page.evaluate(
+      "document.querySelector('.action-output .log-summary')?.textContent ?? ''",
+    )) as string;
     const all = Object.values(times).flat();
     const p95 = percentile(all, 0.95);
     const worst = Object.entries(times)
@@ -139,7 +153,7 @@ export async function benchScreenSwitch(options: { build?: boolean } = {}): Prom
     return {
       'screen switch during a run': `p95 ${p95.toFixed(1)} ms (p50 ${percentile(all, 0.5).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms, ${all.length} switches over ${screens.length} screens)   budget ≤ ${budgetMs} ms   ${p95 <= budgetMs ? 'OK' : 'OVER'}`,
       'slowest screen to show': `${worst?.[0]} (p95 ${worst?.[1].toFixed(1)} ms)`,
-      'run output while switching': lines > 0 ? 'streaming (50 lines/s, shown in the run view)' : 'not shown',
+      'run output while switching': `a shell action printing 50 lines/s; ${summary.split(' of ')[0]?.trim() || 'no'} lines reached the run view`,
     };
   } finally {
     if (runId) {

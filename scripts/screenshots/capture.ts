@@ -77,6 +77,18 @@ export async function captureRoute(
   }
 }
 
+/** Scrolls the app's <main> so the first element matching `selector` sits `offset` px below its top. */
+export async function scrollMainTo(page: Page, selector: string, offset = 24): Promise<void> {
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el, gap) => {
+      const main = el.closest('main');
+      if (!main) return;
+      main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - gap;
+    }, offset);
+}
+
 /** Until no "Loading…" line is left and the page has painted what came in. */
 async function settle(page: Page): Promise<void> {
   await page

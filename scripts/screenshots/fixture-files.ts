@@ -6,7 +6,7 @@
 export const releaseTags = ['v1.3.0', 'v1.4.0', 'v1.4.2', 'v1.5.0'];
 
 /** A test run's output: a few hundred lines, coloured as test runners colour them. */
-const testSuite = [
+export const testSuiteScript = [
   'printf "\\033[1m> shop-api@1.5.0 test\\033[0m\\n> vitest run --reporter=verbose\\n\\n"',
   'i=1',
   'for suite in cart checkout orders payments inventory search accounts shipping; do',
@@ -21,7 +21,7 @@ const testSuite = [
 ].join('\n');
 
 /** An image build that is still going when the screenshots are taken: the live output of a running action. */
-const imageBuild = [
+export const imageBuildScript = [
   'printf "#0 building with \\"default\\" instance using docker driver\\n"',
   'printf "#1 [internal] load build definition from Dockerfile\\n#1 DONE 0.0s\\n"',
   'step=2',
@@ -35,12 +35,6 @@ const imageBuild = [
   // Long enough for every screen to be taken; the script cancels the run when it is done.
   'sleep 600',
 ].join('\n');
-
-const indent = (text: string, pad: string) =>
-  text
-    .split('\n')
-    .map((line) => `${pad}${line}`)
-    .join('\n');
 
 export const runbookYaml = `# shop-api's deployment: the built-in nine steps, with our own preparation.
 extends: default
@@ -56,22 +50,8 @@ steps:
         type: git.resolve
         title: Check that \${version} exists in the repository
         ref: \${version}
-      - id: test-suite
-        type: shell
-        title: Run the test suite
-        argv:
-          - sh
-          - -c
-          - |
-${indent(testSuite, '            ')}
-      - id: build-image
-        type: shell
-        title: Build image shop-api:\${version}
-        argv:
-          - sh
-          - -c
-          - |
-${indent(imageBuild, '            ')}
+      - { id: test-suite, type: shell, title: Run the test suite, argv: [sh, ci/test-suite.sh] }
+      - { id: build-image, type: shell, title: "Build image shop-api:\${version}", argv: [sh, ci/build-image.sh] }
     checklists:
       - title: Pre-Deployment Checklist
         items:

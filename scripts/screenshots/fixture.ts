@@ -10,7 +10,14 @@ import {
   retriedThenPassed,
   skippedStep,
 } from '../../shared/report/fixtures/scenarios';
-import { environmentsYaml, notificationsYaml, releaseTags, runbookYaml } from './fixture-files';
+import {
+  environmentsYaml,
+  imageBuildScript,
+  notificationsYaml,
+  releaseTags,
+  runbookYaml,
+  testSuiteScript,
+} from './fixture-files';
 
 // The data the screenshots are taken of: the `shop-api` project on disk and a data folder holding
 // five recorded production runs (succeeded, retried, skipped step, rolled back by an alert with its
@@ -30,6 +37,10 @@ export async function makeScreenshotFixture(scratch: string): Promise<Screenshot
   const projectRoot = join(scratch, 'shop-api');
   const dataDir = join(scratch, 'data');
   mkdirSync(dataDir, { recursive: true });
+  // The scripts the runbook's shell actions run, committed with the release tags.
+  mkdirSync(join(projectRoot, 'ci'), { recursive: true });
+  writeFileSync(join(projectRoot, 'ci', 'test-suite.sh'), `${testSuiteScript}\n`);
+  writeFileSync(join(projectRoot, 'ci', 'build-image.sh'), `${imageBuildScript}\n`);
   makeLabProject(projectRoot, { runbook: runbookYaml, environments: environmentsYaml }, releaseTags);
   writeFileSync(join(projectRoot, '.release-pilot', 'notifications.yml'), notificationsYaml);
 

@@ -16,7 +16,6 @@ import { EnvironmentSummary, ProjectRef, ProjectSummary, RunbookSummary } from '
 import { LessonsRequest, ReportRequest, RunReport } from './schemas/report';
 import { ReviewOutline, ReviewRef, ReviewTicks, SaveReviewRequest } from './schemas/review';
 import { RunDetail, RunEventPush, RunRef, RunSummary } from './schemas/run';
-import { PreviewRequest, ProjectVersions, RunPreview, VersionsRequest } from './schemas/runs-ui';
 import {
   AnswerRequest,
   CloseRunRequest,
@@ -30,6 +29,7 @@ import {
   StartedRun,
   StartRunRequest,
 } from './schemas/run-control';
+import { PreviewRequest, ProjectVersions, RunPreview, VersionsRequest } from './schemas/runs-ui';
 import { DeleteSecretRequest, SecretList, SetSecretRequest } from './schemas/secrets';
 import { Settings, SettingsPatch } from './schemas/settings';
 

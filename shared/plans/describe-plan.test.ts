@@ -3,7 +3,9 @@ import { describePlan, displayArgv } from './describe-plan';
 
 describe('describePlan', () => {
   it('shows argv as a person would type it: plain words bare, the rest single-quoted', () => {
-    expect(displayArgv(['sh', '-c', "echo 'hi' && exit 1", 'a/b.txt'])).toBe(`sh -c 'echo '\\''hi'\\'' && exit 1' a/b.txt`);
+    expect(displayArgv(['sh', '-c', "echo 'hi' && exit 1", 'a/b.txt'])).toBe(
+      `sh -c 'echo '\\''hi'\\'' && exit 1' a/b.txt`,
+    );
     expect(displayArgv(['printf', ''])).toBe(`printf ''`);
   });
 
@@ -23,9 +25,9 @@ describe('describePlan', () => {
         timeoutMs: 5000,
       }),
     ).toBe('GET http://127.0.0.1:8080/health → expect 200 (3 attempt(s))');
-    expect(
-      describePlan({ kind: 'docker.stop', container: 'shop', hosts: ['web-1', 'web-2'], via: 'ssh' }),
-    ).toBe('docker.stop on web-1, web-2 (over SSH): shop');
+    expect(describePlan({ kind: 'docker.stop', container: 'shop', hosts: ['web-1', 'web-2'], via: 'ssh' })).toBe(
+      'docker.stop on web-1, web-2 (over SSH): shop',
+    );
     expect(describePlan({ kind: 'deploy', strategy: 'canary', version: 'v2', previousVersion: 'v1' })).toBe(
       'deploy v2 by canary, replacing v1',
     );

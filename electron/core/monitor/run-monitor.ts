@@ -79,8 +79,9 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
   const evaluator = rulesOf(options.rules, now());
   const startedAt = now();
   let sliding = createSlidingWindow(monitoring.probes.window);
-  // The rules judge what users got from the cutover on: failures of the old version (or of no
-  // version, before a first deploy) must not roll the new one back.
+  // The rules judge each phase on its own samples: failures of the old version (or of no version,
+  // before a first deploy) must not roll the new one back, nor a recreate's planned outage (its
+  // 'during', measured as downtime) once the new version is up ('after').
   let rulesFrom = startedAt;
   const windows = createPhaseWindows(startedAt);
   const downtime = createDowntimeTracker();
@@ -174,10 +175,10 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
     cutover(phase) {
       if (stopping) return;
       const at = now();
-      const starting = phase === 'during' && windows.phase === 'before';
+      const changing = phase !== windows.phase;
       const event = windows.cutover(phase, at);
       if (event) void journal('monitor.window', event);
-      if (starting) {
+      if (changing) {
         sliding = createSlidingWindow(monitoring.probes.window);
         rulesFrom = at;
       }

@@ -16,14 +16,24 @@ export async function projectVersions(root: string, limits: VersionLimits = {}):
     const refs = await createGitRepo(root).recentRefs({ tags: limits.tags ?? 50, commits: limits.commits ?? 30 });
     return {
       tags: refs.tags.map(({ name, commit, date }) => ({ name, commit, date })),
-      commits: refs.commits.map(({ sha, shortSha, subject, author, date }) => ({ sha, shortSha, subject, author, date })),
+      commits: refs.commits.map(({ sha, shortSha, subject, author, date }) => ({
+        sha,
+        shortSha,
+        subject,
+        author,
+        date,
+      })),
     };
   } catch (error) {
     // A project folder that is not a git repository has no versions to offer; say so, and where.
     if (error instanceof GitError && error.code === 'not-a-repo') {
-      throw new ApiError('invalid-project', `${error.message}: versions are read from the project's git tags and commits`, {
-        path: root,
-      });
+      throw new ApiError(
+        'invalid-project',
+        `${error.message}: versions are read from the project's git tags and commits`,
+        {
+          path: root,
+        },
+      );
     }
     throw error;
   }

@@ -101,7 +101,10 @@ describe('the start dialog API', () => {
   it('previews every step, each plan, the deploy per host and what is missing, with its hosts down', async () => {
     const { engine, projectId, root } = await setup();
     const started = Date.now();
-    const preview = await engine.handlers['runs:preview']({ projectId, environment: 'staging', version: 'v1.2.0' }, ctx);
+    const preview = await engine.handlers['runs:preview'](
+      { projectId, environment: 'staging', version: 'v1.2.0' },
+      ctx,
+    );
     // The hosts refuse connections: the preview still answers, promptly, with no live version.
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(preview).toMatchObject({

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,5 +195,41 @@ describe('runs that deploy by strategy, watched and rolled back', () => {
       logger: silentLogger,
     });
     expect(after.live?.version).toBe('v1.0.0');
+  }, 120_000);
+
+  it('measures the downtime of a recreate deployment, and the report says so', async () => {
+    const project = tempDir();
+    const port = await freePort();
+    const name = `${container}-recreate`;
+    const env = `
+environments:
+  plain:
+    lockDir: ${tempDir()}/locks
+    app: { image: ${image}, container: ${name}, ports: ["127.0.0.1:${port}:80"], healthPath: /health }
+    urls: { health: "http://127.0.0.1:${port}/health" }
+    deploy: { healthTimeout: 30s }
+    monitoring:
+      probes: { url: "http://127.0.0.1:${port}/cgi-bin/version", rate: 50, version: body, window: 2s, baseline: 1s, timeout: 500ms }
+`;
+    makeLabProject(
+      project,
+      { runbook: runbook.replace('strategy: blue-green', 'strategy: recreate'), environments: env },
+      ['v1.0.0', 'v1.1.0'],
+    );
+    try {
+      const plainRun = (version: string) =>
+        runInLab({ projectRoot: project, dataDir: tempDir(), environment: 'plain', version });
+      const first = await plainRun('v1.0.0');
+      expect(first.status, JSON.stringify(first.find('action.failed').map((e) => e.data.error))).toBe('succeeded');
+      const second = await plainRun('v1.1.0');
+      expect(second.status).toBe('succeeded');
+      const [downtime] = data(second.events, 'downtime.measured');
+      expect(Number(downtime?.ms)).toBeGreaterThan(0);
+      const report = readFileSync(join(second.runDir, 'report.md'), 'utf8');
+      expect(report).toMatch(/[Dd]owntime/);
+      expect(await answering(`http://127.0.0.1:${port}/cgi-bin/version`)).toBe('v1.1.0');
+    } finally {
+      execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
+    }
   }, 120_000);
 });

@@ -25,6 +25,6 @@ export { default as ShieldCheck } from 'lucide-react/icons/shield-check';
 export { default as SkipForward } from 'lucide-react/icons/skip-forward';
 export { default as Square } from 'lucide-react/icons/square';
 export { default as SquareCheck } from 'lucide-react/icons/square-check';
-export { default as Tag } from 'lucide-react/icons/tag';
 export { default as Terminal } from 'lucide-react/icons/square-terminal';
+export { default as Tag } from 'lucide-react/icons/tag';
 export { default as UserCheck } from 'lucide-react/icons/user-check';

@@ -72,7 +72,6 @@ function RunsBody() {
   );
 }
 
-
 export function RunsScreen() {
   const param = useHashRoute().params[0];
   if (param && param !== 'new') {

@@ -31,7 +31,9 @@ export function BreakLockDialog({
     <Dialog
       tone="warning"
       title="The environment is locked"
-      description={question.stale ? 'The lock looks stale: its holder has not renewed it.' : 'Another run holds it now.'}
+      description={
+        question.stale ? 'The lock looks stale: its holder has not renewed it.' : 'Another run holds it now.'
+      }
       onClose={onClose}
       onSubmit={submit}
       status={error ? <span className="dialog-error">{error}</span> : undefined}
@@ -56,7 +58,12 @@ export function BreakLockDialog({
       />
       <FormField label="Reason to break it">
         {(control) => (
-          <TextInput {...control} value={fields.reason} maxLength={2000} onChange={(e) => set('reason', e.target.value)} />
+          <TextInput
+            {...control}
+            value={fields.reason}
+            maxLength={2000}
+            onChange={(e) => set('reason', e.target.value)}
+          />
         )}
       </FormField>
     </Dialog>

@@ -12,7 +12,15 @@ type ConfirmQuestion = Extract<Question, { kind: 'confirm' }>;
  * A protected environment's typed confirmation: its name, exactly, typed by hand (pasting is the
  * habit this guards against, so the button stays off until the text matches).
  */
-export function ConfirmDialog({ runId, question, onClose }: { runId: string; question: ConfirmQuestion; onClose(): void }) {
+export function ConfirmDialog({
+  runId,
+  question,
+  onClose,
+}: {
+  runId: string;
+  question: ConfirmQuestion;
+  onClose(): void;
+}) {
   const { fields, set, send, error, busy, setError } = useAnswer(runId, question.id, { text: '' }, onClose);
   const matches = fields.text === question.environment;
   const submit = () => {

@@ -55,7 +55,9 @@ export function Dialog({
     return () => {
       if (dialog.open) dialog.close();
       // The opener may be gone (the answered item's button): the screen's heading is the next best place.
-      const target = returnTo?.isConnected ? returnTo : document.querySelector<HTMLElement>('#content [data-page-title]');
+      const target = returnTo?.isConnected
+        ? returnTo
+        : document.querySelector<HTMLElement>('#content [data-page-title]');
       target?.focus({ preventScroll: true });
     };
   }, []);

@@ -68,7 +68,9 @@ export function FailureDialog({
       }
       onClose={onClose}
       onSubmit={submit}
-      status={error ? <span className="dialog-error">{error}</span> : 'Only the first decision counts, from any window.'}
+      status={
+        error ? <span className="dialog-error">{error}</span> : 'Only the first decision counts, from any window.'
+      }
       footer={
         <>
           <Button onClick={onClose}>Decide later</Button>
@@ -89,7 +91,12 @@ export function FailureDialog({
       </div>
       {question.tail.length ? (
         <figure className="failure-tail">
-          <figcaption>{question.tail.length === 1 ? "Its last line of output" : `Its last ${question.tail.length} lines of output`}</figcaption>
+          <figcaption>
+            {question.tail.length === 1
+              ? 'Its last line of output'
+              : `Its last ${question.tail.length} lines of output`}
+          </figcaption>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must be reachable by keyboard to be read */}
           <pre tabIndex={0}>{question.tail.join('\n')}</pre>
         </figure>
       ) : (

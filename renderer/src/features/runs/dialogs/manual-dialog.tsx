@@ -9,7 +9,15 @@ import { useAnswer } from './use-answer';
 type ManualQuestion = Extract<Question, { kind: 'manual' }>;
 
 /** A manual action: the instructions, done by a person, then "continue" with an optional note. */
-export function ManualDialog({ runId, question, onClose }: { runId: string; question: ManualQuestion; onClose(): void }) {
+export function ManualDialog({
+  runId,
+  question,
+  onClose,
+}: {
+  runId: string;
+  question: ManualQuestion;
+  onClose(): void;
+}) {
   const { fields, set, send, error, busy } = useAnswer(runId, question.id, { note: '' }, onClose);
   return (
     <Dialog

@@ -47,7 +47,9 @@ export function TickDialog({ runId, question, onClose }: { runId: string; questi
       }
     >
       <p className="dialog-subject">{question.text}</p>
-      {question.checkFailed ? <p className="dialog-warning">Its automatic check failed: {question.checkFailed}</p> : null}
+      {question.checkFailed ? (
+        <p className="dialog-warning">Its automatic check failed: {question.checkFailed}</p>
+      ) : null}
       <div className="dialog-grid">
         <FormField label="Signed off by">
           {(control) => (

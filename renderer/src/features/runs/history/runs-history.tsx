@@ -9,8 +9,6 @@ import { InterruptedActions } from './interrupted-actions';
 // The run history: every run with its outcome, each opening its run view (read-only once ended).
 // A run left open by a crash is marked, with Resume and Close right on its row.
 
-const placeholder = <span className="cell-placeholder">—</span>;
-
 /** The run as a person names it, "v1.2.0 to staging", opening its view; its id and runbook under it. */
 function RunCell({ run }: { run: RunSummary }) {
   if (run.status === 'unreadable' && !run.startedAt) {
@@ -72,8 +70,8 @@ export function RunsHistory({
         interrupted.has(run.id) ? (
           <div className="interrupted-row">
             <p>
-              Left open: no end is recorded and no app here drives it (a crash, a closed window, or another
-              machine). Resume it from the step it was in, or close it as failed with a reason.
+              Left open: no end is recorded and no app here drives it (a crash, a closed window, or another machine).
+              Resume it from the step it was in, or close it as failed with a reason.
             </p>
             <InterruptedActions runId={run.id} onDone={onChanged} />
           </div>

@@ -7,7 +7,10 @@ import { refreshQuestions, useRunView } from './run-view-store';
 // is refused ('not-found': the question is no longer open; 'conflict': the run is no longer driven
 // here). That is not an error to fix but news to show, so it comes back as `stale`.
 
-export type AnswerOutcome = { kind: 'answered' } | { kind: 'stale'; message: string } | { kind: 'failed'; message: string };
+export type AnswerOutcome =
+  | { kind: 'answered' }
+  | { kind: 'stale'; message: string }
+  | { kind: 'failed'; message: string };
 
 export function isStale(code: string | undefined): boolean {
   return code === 'not-found' || code === 'conflict';

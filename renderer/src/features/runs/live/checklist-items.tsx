@@ -20,8 +20,13 @@ function ItemStatus({ item }: { item: ItemView }) {
       </span>
     );
   }
-  if (item.check && !item.check.ok) return <span className="item-status item-status-failed">Check failed: {item.check.message}</span>;
-  return <span className="item-status">{item.automatic ? 'Checked automatically when the step gets there' : 'Not signed off'}</span>;
+  if (item.check && !item.check.ok)
+    return <span className="item-status item-status-failed">Check failed: {item.check.message}</span>;
+  return (
+    <span className="item-status">
+      {item.automatic ? 'Checked automatically when the step gets there' : 'Not signed off'}
+    </span>
+  );
 }
 
 export function ChecklistItems({
@@ -53,7 +58,12 @@ export function ChecklistItems({
               <ItemStatus item={item} />
             </div>
             {question ? (
-              <Button size="sm" variant="primary" onClick={() => onAnswer(question)} aria-label={`Sign off: ${item.text}`}>
+              <Button
+                size="sm"
+                variant="primary"
+                onClick={() => onAnswer(question)}
+                aria-label={`Sign off: ${item.text}`}
+              >
                 Sign off…
               </Button>
             ) : null}

@@ -4,7 +4,15 @@ import { approvalFor, failureFor, opensItself, questionText, tickFor } from './q
 
 const base = { runId: 'r1' };
 const questions: Question[] = [
-  { ...base, id: 'q1', kind: 'tick', step: 'prepare', item: 'prepare.tests', text: 'Tests pass', checklist: 'Readiness' },
+  {
+    ...base,
+    id: 'q1',
+    kind: 'tick',
+    step: 'prepare',
+    item: 'prepare.tests',
+    text: 'Tests pass',
+    checklist: 'Readiness',
+  },
   { ...base, id: 'q2', kind: 'approve', step: 'deploy', role: 'qa', roleTitle: 'QA Engineer' },
   {
     ...base,

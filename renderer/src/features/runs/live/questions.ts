@@ -31,7 +31,10 @@ export function questionText(question: Question, stepTitle: (id: string) => stri
     case 'approve':
       return { what: `Approval by ${question.roleTitle} for “${stepTitle(question.step)}”`, button: 'Approve…' };
     case 'failure':
-      return { what: `“${question.title}” failed (attempt ${question.attempt}): ${question.error.message}`, button: 'Decide…' };
+      return {
+        what: `“${question.title}” failed (attempt ${question.attempt}): ${question.error.message}`,
+        button: 'Decide…',
+      };
     case 'confirm':
       return { what: `Confirm the deployment to ${question.environment} by typing its name`, button: 'Confirm…' };
     case 'manual':

@@ -30,6 +30,7 @@ export function RunBanners({
 }) {
   const notice = useRunView((state) => state.notice);
   const firing = firingAlerts(extras);
+  const current = [...run.steps, ...(run.rollbackStep ? [run.rollbackStep] : [])].find((s) => s.id === run.currentStep);
   const ending = run.status in endings ? endings[run.status as keyof typeof endings] : undefined;
   return (
     <div className="run-banners">
@@ -47,7 +48,9 @@ export function RunBanners({
       ) : null}
       {firing.length ? (
         <Banner tone="danger" role="alert" title={`Alert firing: ${firing.map((a) => a.rule).join(', ')}`}>
-          {firing.map((a) => `${a.condition} (${a.severity}${a.action === 'rollback' ? ', rolls back' : ''})`).join('; ')}
+          {firing
+            .map((a) => `${a.condition} (${a.severity}${a.action === 'rollback' ? ', rolls back' : ''})`)
+            .join('; ')}
         </Banner>
       ) : null}
       {run.rollback ? (
@@ -62,8 +65,8 @@ export function RunBanners({
                 : 'The rollback failed'
           }
         >
-          {run.rollback.trigger === 'alert' ? 'Triggered by an alert rule' : `Triggered by the ${run.rollback.trigger}`}:{' '}
-          {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''} Its steps are under
+          {run.rollback.trigger === 'alert' ? 'Triggered by an alert rule' : `Triggered by the ${run.rollback.trigger}`}
+          : {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''} Its steps are under
           “Rollback” in the list.
         </Banner>
       ) : null}
@@ -74,8 +77,8 @@ export function RunBanners({
           actions={<InterruptedActions runId={run.id} onDone={onReload} />}
         >
           Its journal has no end: the app stopped (a crash, a closed window) while it ran
-          {run.currentStep ? `, at step “${run.steps.find((s) => s.id === run.currentStep)?.title ?? run.currentStep}”` : ''}.
-          Resume re-checks that step and goes on; Close ends it as failed.
+          {current ? `, at step “${current.title}”` : ''}
+          . Resume re-checks that step and goes on; Close ends it as failed.
         </Banner>
       ) : null}
       {ending ? (

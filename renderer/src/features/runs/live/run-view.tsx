@@ -10,8 +10,8 @@ import { PageHeader } from '../../../ui/page-header';
 import { useRunLogs } from '../../logs/live-logs';
 import { CancelRunDialog } from '../dialogs/cancel-run-dialog';
 import { QuestionDialog } from '../dialogs/question-dialog';
-import { RunStatusBadge } from '../run-status-badge';
 import { OctagonX } from '../run-icons';
+import { RunStatusBadge } from '../run-status-badge';
 import { AlertsPanel } from './alerts-panel';
 import { opensItself } from './questions';
 import { QuestionsBar } from './questions-bar';
@@ -42,7 +42,8 @@ export function RunView({ runId }: { runId: string }) {
   }, []);
 
   // A failure, the typed confirmation or a held lock stops everything: show it without being asked.
-  const dialogShown = open?.kind === 'cancel' || (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
+  const dialogShown =
+    open?.kind === 'cancel' || (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
   useEffect(() => {
     if (dialogShown) return;
     const urgent = view.questions.find((q) => opensItself(q) && !autoOpened.current.has(q.id));
@@ -100,7 +101,12 @@ export function RunView({ runId }: { runId: string }) {
           </>
         }
       />
-      <RunBanners run={run} extras={view.extras} active={view.active} onReload={() => watchRun(runId, { reload: true })} />
+      <RunBanners
+        run={run}
+        extras={view.extras}
+        active={view.active}
+        onReload={() => watchRun(runId, { reload: true })}
+      />
       <QuestionsBar questions={view.questions} stepTitle={stepTitle} onAnswer={answer} />
       <div className="run-body">
         <div className="run-side">

@@ -59,7 +59,11 @@ export function StepDetail({
       }
     >
       <div className="step-body">
-        {step.skipReason ? <Banner tone="info" title="Skipped">{step.skipReason}</Banner> : null}
+        {step.skipReason ? (
+          <Banner tone="info" title="Skipped">
+            {step.skipReason}
+          </Banner>
+        ) : null}
         {step.error ? (
           <Banner tone="danger" title="The step failed">
             <code>{step.error.code}</code> {step.error.message}
@@ -72,7 +76,12 @@ export function StepDetail({
         ) : null}
         {before.length ? (
           <Section title="Before the actions">
-            <ChecklistItems items={before} questions={questions} label="Checklist before the actions" onAnswer={onAnswer} />
+            <ChecklistItems
+              items={before}
+              questions={questions}
+              label="Checklist before the actions"
+              onAnswer={onAnswer}
+            />
           </Section>
         ) : null}
         {step.actions.length ? (

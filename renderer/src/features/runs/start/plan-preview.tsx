@@ -132,7 +132,9 @@ export function PlanPreview({ preview }: { preview: RunPreview }) {
         </div>
         <div>
           <dt>Live now</dt>
-          <dd className="mono">{preview.previousVersion ?? <span className="muted">unknown (first deployment?)</span>}</dd>
+          <dd className="mono">
+            {preview.previousVersion ?? <span className="muted">unknown (first deployment?)</span>}
+          </dd>
         </div>
         <div>
           <dt>Strategy</dt>

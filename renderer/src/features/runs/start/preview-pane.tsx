@@ -29,7 +29,9 @@ export function PreviewPane({ state }: { state: PreviewState }) {
       {state.kind === 'failed' ? (
         <Banner tone="danger" role="alert" title="This run cannot be planned">
           <p>{state.message}</p>
-          {state.problems.length ? <ProblemList problems={state.problems} label="Problems in the project's files" /> : null}
+          {state.problems.length ? (
+            <ProblemList problems={state.problems} label="Problems in the project's files" />
+          ) : null}
         </Banner>
       ) : null}
       {state.kind === 'ready' ? <PlanPreview preview={state.preview} /> : null}

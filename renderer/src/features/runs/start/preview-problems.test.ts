@@ -17,7 +17,9 @@ const preview: RunPreview = {
       title: 'A',
       owner: 'devops',
       approvals: [],
-      items: [{ key: 'a.health', text: 'Healthy', before: false, check: 'http', problem: 'unknown variable env.urls.x' }],
+      items: [
+        { key: 'a.health', text: 'Healthy', before: false, check: 'http', problem: 'unknown variable env.urls.x' },
+      ],
       actions: [
         { key: 'a.1', title: 'Run make' },
         { key: 'a.2', title: 'Echo', problem: 'unknown variable nope' },

@@ -23,13 +23,16 @@ export function previewProblems(preview: RunPreview): PreviewProblem[] {
     }
     for (const item of step.items) {
       if (item.problem)
-        problems.push({ where: item.key, message: `its automatic check cannot be planned: ${item.problem}`, blocking: true });
+        problems.push({
+          where: item.key,
+          message: `its automatic check cannot be planned: ${item.problem}`,
+          blocking: true,
+        });
     }
   }
   // The rollback is planned against the release live before; on a first deployment it has none.
   for (const action of preview.rollback) {
-    if (action.problem)
-      problems.push({ where: action.key, message: `rollback: ${action.problem}`, blocking: false });
+    if (action.problem) problems.push({ where: action.key, message: `rollback: ${action.problem}`, blocking: false });
   }
   return problems;
 }

@@ -15,7 +15,14 @@ import { Dialog } from '../dialogs/dialog';
 import { Play } from '../run-icons';
 import { PreviewPane } from './preview-pane';
 import { previewProblems } from './preview-problems';
-import { emptyStartDraft, isStartDraft, previewable, type StartDraft, startRequest, validateStart } from './start-draft';
+import {
+  emptyStartDraft,
+  isStartDraft,
+  previewable,
+  type StartDraft,
+  startRequest,
+  validateStart,
+} from './start-draft';
 import { readStartFailure, type StartFailure } from './start-error';
 import { usePreview } from './use-preview';
 import { useStartOptions } from './use-start-options';
@@ -115,12 +122,12 @@ export function StartDialog() {
         {notice}
       </span>
     ) : blocked ? (
-    <span className="start-blocked">The preview shows problems: the run would stop on them.</span>
-  ) : preview.kind === 'ready' ? (
-    'Checked: the plan on the right is what will run.'
-  ) : (
-    'Choose an environment and a version to preview the plan.'
-  );
+      <span className="start-blocked">The preview shows problems: the run would stop on them.</span>
+    ) : preview.kind === 'ready' ? (
+      'Checked: the plan on the right is what will run.'
+    ) : (
+      'Choose an environment and a version to preview the plan.'
+    );
 
   return (
     <Dialog
@@ -163,7 +170,11 @@ export function StartDialog() {
             {needsRunbook ? (
               <FormField label="Runbook" error={errors.runbook}>
                 {(control) => (
-                  <Select {...control} value={draft.runbook} onChange={(event) => change({ runbook: event.target.value })}>
+                  <Select
+                    {...control}
+                    value={draft.runbook}
+                    onChange={(event) => change({ runbook: event.target.value })}
+                  >
                     <option value="">Choose a runbook…</option>
                     {runbooks.map((runbook) => (
                       <option key={runbook.id} value={runbook.id} disabled={runbook.problems.length > 0}>
@@ -261,7 +272,9 @@ function StartFailureView({ failure }: { failure: StartFailure }) {
           <a href={hrefFor('settings')}>Open Settings</a> to set your name.
         </p>
       ) : null}
-      {failure.problems.length ? <ProblemList problems={failure.problems} label="Problems in the project's files" /> : null}
+      {failure.problems.length ? (
+        <ProblemList problems={failure.problems} label="Problems in the project's files" />
+      ) : null}
     </Banner>
   );
 }

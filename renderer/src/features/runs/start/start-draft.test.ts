@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyStartDraft,
-  isStartDraft,
-  matchVersion,
-  previewable,
-  startRequest,
-  validateStart,
-} from './start-draft';
+import { emptyStartDraft, isStartDraft, matchVersion, previewable, startRequest, validateStart } from './start-draft';
 
 const draft = { ...emptyStartDraft, projectId: 'p1', environment: 'staging', version: ' v1.2.0 ' };
 const versions = {
   tags: [{ name: 'v1.2.0', commit: 'a'.repeat(40), date: '2026-01-02T10:00:00Z' }],
   commits: [
-    { sha: `b${'1'.repeat(39)}`, shortSha: 'b111111', subject: 'Fix login', author: 'Ada', date: '2026-01-03T10:00:00Z' },
+    {
+      sha: `b${'1'.repeat(39)}`,
+      shortSha: 'b111111',
+      subject: 'Fix login',
+      author: 'Ada',
+      date: '2026-01-03T10:00:00Z',
+    },
   ],
 };
 

@@ -11,7 +11,13 @@ describe('readStartFailure', () => {
   });
 
   it('carries project problems and the missing operator name', () => {
-    const problem = { severity: 'error' as const, file: '.release-pilot/runbook.yml', line: 3, column: 5, message: 'bad' };
+    const problem = {
+      severity: 'error' as const,
+      file: '.release-pilot/runbook.yml',
+      line: 3,
+      column: 5,
+      message: 'bad',
+    };
     expect(readStartFailure(new ApiError('invalid-project', 'fix them', { problems: [problem] })).problems).toEqual([
       problem,
     ]);

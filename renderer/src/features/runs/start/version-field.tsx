@@ -17,7 +17,8 @@ function VersionHint({ version, versions, error }: { version: string; versions?:
   if (match.kind === 'tag')
     return (
       <>
-        <Tag size={12} aria-hidden /> Tag at commit <code>{match.commit.slice(0, 12)}</code>, {formatDateTime(match.date)}
+        <Tag size={12} aria-hidden /> Tag at commit <code>{match.commit.slice(0, 12)}</code>,{' '}
+        {formatDateTime(match.date)}
       </>
     );
   if (match.kind === 'commit')
@@ -47,7 +48,11 @@ export function VersionField({
   const tags = versions?.tags ?? [];
   return (
     <div className="version-field">
-      <FormField label="Version" error={error} hint={<VersionHint version={value} versions={versions} error={loadError} />}>
+      <FormField
+        label="Version"
+        error={error}
+        hint={<VersionHint version={value} versions={versions} error={loadError} />}
+      >
         {(control) => (
           <TextInput
             {...control}
@@ -74,7 +79,8 @@ export function VersionField({
         ))}
       </datalist>
       {tags.length ? (
-        <div className="version-quick" role="group" aria-label="Newest tags">
+        <fieldset className="version-quick">
+          <legend className="visually-hidden">Newest tags</legend>
           {tags.slice(0, quickTags).map((tag) => (
             <button
               key={tag.name}
@@ -86,7 +92,7 @@ export function VersionField({
               {tag.name}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
     </div>
   );
