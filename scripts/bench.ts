@@ -7,6 +7,7 @@
 //   switch    blue-green switch-back through real nginx: revert → old version answering (strategies issue)
 //   probes    CPU cost of synthetic probes at 100 requests/s (strategies issue)
 //   notify    notifications: cost inside the journal's emit, delivery, a dead receiver at flush
+//   screens   switching screens during a live run, to the new screen's first paint (UI issue)
 //   logs      live-log viewer in Chromium: 50,000 lines/s, frame times, heap after 1,000,000 lines (UI issue)
 // Usage: npm run bench [-- --only journal,ssh] [-- --runs N] [-- --no-build]
 import { benchJournal } from './bench/journal';
@@ -16,6 +17,7 @@ import { benchProbes } from './bench/probes';
 import { benchRenderer } from './bench/renderer';
 import { benchReport } from './bench/report';
 import { benchRuns } from './bench/runs';
+import { benchScreenSwitch } from './bench/screen-switch';
 import { benchSshFanout } from './bench/ssh-fanout';
 import { benchSwitchBack } from './bench/switch-back';
 
@@ -33,6 +35,7 @@ const suites: Record<string, () => Promise<Record<string, string | number>>> = {
   probes: benchProbes,
   notify: benchNotify,
   logs: () => benchLogs({ build: !args.includes('--no-build') }),
+  screens: () => benchScreenSwitch({ build: !args.includes('--no-build') }),
 };
 
 console.log('Release Pilot benchmark');

@@ -31,7 +31,7 @@ export const routes: ScreenshotRoute[] = [
     name: 'run-live',
     path: '#/runs/{live}',
     waitFor: 'text=exporting layers',
-    prepare: (page) => scrollMainTo(page, 'h2:text-is("Actions"), text=Run the test suite', 140),
+    prepare: (page) => scrollMainTo(page, 'text=Run the test suite', 120),
   },
   { name: 'run-rolled-back', path: '#/runs/{rolledBack}', waitFor: 'text=Rolled back' },
   { name: 'logs', path: '#/logs/{live}', waitFor: 'text=exporting layers' },

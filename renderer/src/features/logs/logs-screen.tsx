@@ -35,13 +35,16 @@ export function LogsScreen() {
 
 /** With no run in the address, the newest run in progress (else the newest run) is shown. */
 function useChosenRun(): string | undefined {
-  const param = useHashRoute().params[0];
+  const route = useHashRoute();
+  const param = route.params[0];
+  const onLogs = route.screen === 'logs';
   const runs = useRuns((state) => state.runs);
   const fallback = runs.find((run) => run.status === 'open') ?? runs[0];
   useEffect(() => {
-    // `replace`: Back should not land on the address without a run and bounce forward again.
-    if (!param && fallback) window.location.replace(hrefFor('logs', fallback.id));
-  }, [param, fallback]);
+    // Only while Logs is the screen: leaving it must not bounce back here. `replace`: Back should
+    // not land on the address without a run and bounce forward again.
+    if (onLogs && !param && fallback) window.location.replace(hrefFor('logs', fallback.id));
+  }, [onLogs, param, fallback]);
   return param;
 }
 

@@ -77,8 +77,8 @@ export function RunBanners({
           actions={<InterruptedActions runId={run.id} onDone={onReload} />}
         >
           Its journal has no end: the app stopped (a crash, a closed window) while it ran
-          {current ? `, at step “${current.title}”` : ''}
-          . Resume re-checks that step and goes on; Close ends it as failed.
+          {current ? `, at step “${current.title}”` : ''}. Resume re-checks that step and goes on; Close ends it as
+          failed.
         </Banner>
       ) : null}
       {ending ? (

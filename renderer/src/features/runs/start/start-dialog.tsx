@@ -8,11 +8,11 @@ import { Banner } from '../../../ui/banner';
 import { Button } from '../../../ui/button';
 import { FormField } from '../../../ui/form-field';
 import { Select } from '../../../ui/input';
-import { ProblemList } from '../../../ui/problem-list';
 import { useProjects } from '../../projects/projects-store';
 import { useSettings } from '../../settings/settings-store';
 import { Dialog } from '../dialogs/dialog';
 import { Play } from '../run-icons';
+import { clearReview, reviewTicksFor } from './carried-ticks';
 import { PreviewPane } from './preview-pane';
 import { previewProblems } from './preview-problems';
 import {
@@ -24,6 +24,7 @@ import {
   validateStart,
 } from './start-draft';
 import { readStartFailure, type StartFailure } from './start-error';
+import { StartFailureView } from './start-failure-view';
 import { usePreview } from './use-preview';
 import { useStartOptions } from './use-start-options';
 import { VersionField } from './version-field';
@@ -88,7 +89,13 @@ export function StartDialog() {
     setStarting(true);
     setFailure(undefined);
     try {
-      const { runId } = await api.runs.start(startRequest(draft, overrideAsked));
+      const runbook = preview.preview.runbook;
+      const preTicks = await reviewTicksFor(draft.projectId, runbook);
+      const { runId } = await api.runs.start({
+        ...startRequest(draft, overrideAsked),
+        preTicks: preTicks.length ? preTicks : undefined,
+      });
+      if (preTicks.length) await clearReview(draft.projectId, runbook);
       discard();
       navigate('runs', runId);
     } catch (error) {
@@ -255,26 +262,5 @@ export function StartDialog() {
         </div>
       )}
     </Dialog>
-  );
-}
-
-function StartFailureView({ failure }: { failure: StartFailure }) {
-  return (
-    <Banner
-      tone={failure.windowRule ? 'warning' : 'danger'}
-      role="alert"
-      title={failure.windowRule ? 'Outside the deployment window' : 'The run did not start'}
-    >
-      <p>{failure.message}</p>
-      {failure.windowRule ? <p>Write why it must start now, above, to override it.</p> : null}
-      {failure.needsOperator ? (
-        <p>
-          <a href={hrefFor('settings')}>Open Settings</a> to set your name.
-        </p>
-      ) : null}
-      {failure.problems.length ? (
-        <ProblemList problems={failure.problems} label="Problems in the project's files" />
-      ) : null}
-    </Banner>
   );
 }
