@@ -21,7 +21,7 @@ import { runScreenshots } from './screenshots/run-screenshots';
 export const routes: ScreenshotRoute[] = [
   { name: 'dashboard', path: '#/dashboard', waitFor: 'text=shop-api' },
   { name: 'runbooks', path: '#/runbooks', waitFor: 'text=shop-api deployment' },
-  { name: 'review', path: '#/review', waitFor: 'text=Pre-Deployment Checklist' },
+  { name: 'review', path: '#/runbooks/{project}/runbook/review', waitFor: 'text=Pre-Deployment Checklist' },
   { name: 'environments', path: '#/environments', waitFor: 'text=production' },
   { name: 'plans', path: '#/plans', waitFor: 'role=button[name="Make plan"]', prepare: makePlan },
   { name: 'plans-notifications', path: '#/plans', waitFor: 'text=releases-slack', prepare: showNotifications },

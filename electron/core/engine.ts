@@ -5,6 +5,7 @@ import { type ApiHandlers, createEventHub, type EventSink } from '../../shared/a
 import type { AppInfo } from '../../shared/api/schemas/app-info';
 import { renderPlanMarkdown } from '../../shared/planning/plan-markdown';
 import { environmentHandlers } from './environments/environment-handlers';
+import { createLogSources } from './log-sources/log-source-handlers';
 import { monitoringHandlers } from './monitoring-api/monitoring-handlers';
 import { previewProjectNotifications } from './notify/preview-service';
 import { loadDeploymentPlan } from './planning/load-plan';
@@ -63,6 +64,7 @@ export function createEngine(ports: EnginePorts): Engine {
 
   const secrets = ports.secrets ?? envSecrets();
   const secretList = () => ({ storage: secrets.storage, names: secrets.names() });
+  const logSources = createLogSources({ logger, secrets, projectRoot, emit: events.emit });
   const runs = createRunService({
     dataDir: ports.dataDir,
     logger,
@@ -153,6 +155,7 @@ export function createEngine(ports: EnginePorts): Engine {
       pushEvent: (runId, event) => events.emit('runs:event', { runId, event }),
     }),
     ...monitoringHandlers({ dataDir: ports.dataDir }),
+    ...logSources.handlers,
     ...reviewHandlers({ dataDir: ports.dataDir, projectRoot, now }),
     ...environmentHandlers({
       dataDir: ports.dataDir,
@@ -189,6 +192,7 @@ export function createEngine(ports: EnginePorts): Engine {
     info,
     runs,
     async close() {
+      await logSources.close();
       logger.info('engine stopped');
     },
   };

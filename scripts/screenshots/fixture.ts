@@ -52,10 +52,20 @@ export async function makeScreenshotFixture(scratch: string): Promise<Screenshot
     aborted: abortedRun(),
   };
   for (const scenario of Object.values(scenarios)) {
-    await writeScenarioJournal(join(dataDir, 'runs', scenario.runId), scenario);
+    await writeScenarioJournal(join(dataDir, 'runs', scenario.runId), inProject(scenario, projectRoot));
   }
   const runs = Object.fromEntries(
     Object.entries(scenarios).map(([key, scenario]) => [key, scenario.runId]),
   ) as ScreenshotFixture['runs'];
   return { scratch, projectRoot, dataDir, runs };
+}
+
+/** The recorded runs as runs of this project (their journals name another folder), so the dashboard counts them. */
+function inProject(scenario: Scenario, projectRoot: string): Scenario {
+  return {
+    ...scenario,
+    events: scenario.events.map((event) =>
+      event.type === 'run.started' ? { ...event, data: { ...event.data, projectPath: projectRoot } } : event,
+    ),
+  };
 }

@@ -9,6 +9,16 @@ import {
   SaveEnvironmentsRequest,
   SaveEnvironmentsResult,
 } from './schemas/environments';
+import {
+  FollowInfo,
+  FollowRef,
+  FollowRequest,
+  KeepaliveRequest,
+  KeepaliveResult,
+  LogEndedPush,
+  LogLinesPush,
+  LogTargets,
+} from './schemas/log-sources';
 import { MonitoringRequest, RunMonitoring } from './schemas/monitoring';
 import { NotificationsPreview, NotificationsPreviewRequest } from './schemas/notifications';
 import { PlanRequest, PlanResponse } from './schemas/plan';
@@ -98,6 +108,13 @@ export const methods = {
   /** Items pre-ticked in the offline review, kept on this machine per project and runbook. */
   'reviews:get': method(ReviewRef, ReviewTicks),
   'reviews:save': method(SaveReviewRequest, ReviewTicks),
+  /** Log sources beside a run's output: what each environment offers, follow (container, `tail -F`, journal), stop, list. */
+  'logs:targets': method(ProjectRef, z.array(LogTargets)),
+  'logs:follow': method(FollowRequest, FollowInfo),
+  'logs:unfollow': method(FollowRef, FollowInfo),
+  'logs:follows': query(z.array(FollowInfo)),
+  /** A window renews the follows it shows (every minute); one nobody renews for 10 minutes is stopped. */
+  'logs:keepalive': method(KeepaliveRequest, KeepaliveResult),
 } as const;
 
 export const events = {
@@ -106,6 +123,10 @@ export const events = {
   'runs:event': RunEventPush,
   'runs:output': RunOutputPush,
   'runs:question': QuestionPush,
+  /** A followed source's lines, batched: one push per source and stream at most every 50 ms. */
+  'logs:line': LogLinesPush,
+  /** A follow's last word: removed, idle, closed, exited or failed, with the reason naming the host. */
+  'logs:ended': LogEndedPush,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,9 +1,7 @@
-import { ApiError } from '../../../shared/api/errors';
 import type { ApiHandlers } from '../../../shared/api/handlers';
-import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
-import { loadEnvironmentsFile } from '../formats/load-environments';
 import type { Logger } from '../ports';
 import { testEnvironmentConnection } from './connection-test';
+import { environmentNamed } from './environment-named';
 import { projectEnvironmentStatus } from './environment-status';
 import { readEnvironmentsText, saveEnvironmentsText } from './environments-file';
 
@@ -25,29 +23,6 @@ type Handlers = Pick<
   ApiHandlers,
   'environments:status' | 'environments:read' | 'environments:save' | 'environments:test'
 >;
-
-async function environmentNamed(projectRoot: string, name: string): Promise<NamedEnvironment> {
-  const loaded = await loadEnvironmentsFile(projectRoot);
-  if (loaded.missing) {
-    throw new ApiError('not-found', `${loaded.file} does not exist in ${projectRoot}`, { file: loaded.file });
-  }
-  if (!loaded.environments) {
-    const errors = loaded.problems.filter((p) => p.severity === 'error');
-    const first = errors[0];
-    const at = first ? ` (first at ${first.file}:${first.line ?? 1}:${first.column ?? 1} — ${first.message})` : '';
-    throw new ApiError('invalid-project', `${loaded.file} has ${errors.length} error(s); fix them first${at}`, {
-      problems: loaded.problems,
-    });
-  }
-  const environment = loaded.environments[name];
-  if (!environment) {
-    const known = Object.keys(loaded.environments).join(', ') || 'none';
-    throw new ApiError('not-found', `no environment "${name}" in ${loaded.file} (defined: ${known})`, {
-      environment: name,
-    });
-  }
-  return environment;
-}
 
 export function environmentHandlers(deps: EnvironmentHandlerDeps): Handlers {
   return {

@@ -29,6 +29,8 @@ export interface LineBatcher {
   flush(): void;
   /** Flushes and stops: later lines are ignored. */
   close(): void;
+  /** Stops without sending what waits (a follow that never started). */
+  cancel(): void;
 }
 
 export const batchIntervalMs = 50;
@@ -36,7 +38,9 @@ export const maxPendingLines = 20_000;
 export const maxLineChars = 16_384;
 
 function clip(line: string, max: number): string {
-  return line.length <= max ? line : `${line.slice(0, max)} … [${(line.length - max).toLocaleString('en')} more characters]`;
+  return line.length <= max
+    ? line
+    : `${line.slice(0, max)} … [${(line.length - max).toLocaleString('en')} more characters]`;
 }
 
 export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
@@ -72,13 +76,20 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
         dropped++;
         return;
       }
-      const line = clip(raw, maxChars);
-      pending.push({ stream, line: options.redact ? options.redact(line) : line });
+      // Masked before clipping: a clip through the middle of a secret would leave its first half.
+      pending.push({ stream, line: clip(options.redact ? options.redact(raw) : raw, maxChars) });
       timer ??= setTimeout(flush, intervalMs);
     },
     flush,
     close() {
       flush();
+      closed = true;
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+      dropped = 0;
       closed = true;
     },
   };

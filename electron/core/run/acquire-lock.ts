@@ -34,15 +34,17 @@ export async function acquireLock(
   const described = holder
     ? `${holder.holder} (run ${holder.runId}, since ${holder.at})`
     : 'an unknown holder (unreadable lock info)';
-  const decision = await ask(
-    ctx,
-    ctx.decider.breakLock({
-      holder: holder?.holder ?? 'unknown',
-      runId: holder?.runId ?? 'unknown',
-      at: holder?.at ?? 'unknown',
-      where: site.where,
-      stale,
-    }),
+  const decision = await ask(ctx, (signal) =>
+    ctx.decider.breakLock(
+      {
+        holder: holder?.holder ?? 'unknown',
+        runId: holder?.runId ?? 'unknown',
+        at: holder?.at ?? 'unknown',
+        where: site.where,
+        stale,
+      },
+      signal,
+    ),
   );
   if (!decision) {
     throw new RunBlockedError(

@@ -28,14 +28,19 @@ export interface ExecutorContext {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** Waits for a person's answer, but gives up when the run is cancelled or a rollback rule fires. */
-export async function ask<T>(ctx: ExecutorContext, question: Promise<T>): Promise<T> {
+/**
+ * Waits for a person's answer, but gives up when the run is cancelled or a rollback rule fires; the
+ * question is then withdrawn (the decider sees the signal abort), so no window or terminal keeps
+ * asking something the run no longer waits for while the rollback asks its own questions.
+ */
+export async function ask<T>(ctx: ExecutorContext, question: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const signal = AbortSignal.any([ctx.signal, ctx.alert]);
   if (signal.aborted) throw signal.reason;
+  const asked = question(signal);
   return await new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    question.then(
+    asked.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
         resolve(value);

@@ -29,7 +29,7 @@ async function grantApprovals(ctx: ExecutorContext, step: Step, view: StepView, 
   await ctx.recorder.emit('step.waiting', { step: step.id, items: [], approvals: pending });
   for (const role of pending) {
     const roleTitle = ctx.runbook.roles[role] ?? role;
-    const signer = await ask(ctx, ctx.decider.approve({ step: step.id, role, roleTitle }));
+    const signer = await ask(ctx, (signal) => ctx.decider.approve({ step: step.id, role, roleTitle }, signal));
     if (!signer)
       throw new MissingAnswerError(`step ${step.id} needs approval by ${roleTitle} (answers file: approvals.${role})`);
     if (ctx.plan.environment.protected && samePerson(signer.by, ctx.operator.by)) {
@@ -107,6 +107,12 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
   const state = ctx.recorder.state;
   // The environment's own approvals are asked once, on the first step that changes something.
   let environmentApprovals = [...ctx.plan.environment.approvals];
+  // Once a rollback has begun, an alert firing during it must not start a second one.
+  let rollingBack = false;
+  const rollBackOnce: typeof rollBack = (...args) => {
+    rollingBack = true;
+    return rollBack(...args);
+  };
   try {
     for (const step of ctx.runbook.steps) {
       const view = state.steps.find((s) => s.id === step.id)!;
@@ -116,32 +122,35 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
       if (touches) environmentApprovals = [];
       if (outcome === 'abort') return await finish(ctx, 'aborted', `aborted at step ${step.id}`);
       if (outcome === 'rollback') {
-        const ok = await rollBack(ctx, `step ${step.id} failed`, step.onFailure === 'rollback' ? 'policy' : 'operator');
+        const policy = step.onFailure === 'rollback' ? 'policy' : 'operator';
+        const ok = await rollBackOnce(ctx, `step ${step.id} failed`, policy);
         return await finish(
           ctx,
           ok ? 'rolled-back' : 'failed',
           ok ? `rolled back after step ${step.id} failed` : 'rollback failed',
         );
       }
+      // A rule that fired while nothing was listening (a journal write, a step without actions)
+      // still rolls back: the run never goes on, nor ends succeeded, past a firing rollback rule.
+      if (ctx.alert.aborted) throw ctx.alert.reason;
     }
     const exit = await completeItems(ctx, exitStepId, state.exitCriteria);
     if (exit === 'abort') return await finish(ctx, 'aborted', 'exit criteria not met');
     if (exit === 'rollback') {
-      const ok = await rollBack(ctx, 'exit criteria not met', 'operator');
+      const ok = await rollBackOnce(ctx, 'exit criteria not met', 'operator');
       return await finish(ctx, ok ? 'rolled-back' : 'failed', 'exit criteria not met');
     }
+    if (ctx.alert.aborted) throw ctx.alert.reason;
     return await finish(ctx, 'succeeded');
   } catch (error) {
     const alertFired = ctx.alert.aborted || error instanceof AlertRollbackError;
-    if (alertFired && !ctx.signal.aborted) {
-      const cause = ctx.alert.aborted ? ctx.alert.reason : error;
-      const why = toErrorRecord(cause).message;
-      const current = state.steps.find((s) => s.id === state.currentStep);
-      if (current && (current.state === 'running' || current.state === 'waiting')) {
-        await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
+    if (alertFired && !rollingBack && !ctx.signal.aborted) {
+      try {
+        return await rollBackOnAlert(ctx, ctx.alert.aborted ? ctx.alert.reason : error);
+      } catch (during) {
+        // Cancelled while rolling back: ended below as any cancelled run is, monitors stopped first.
+        if (!ctx.signal.aborted) throw during;
       }
-      const ok = await rollBack(ctx, why, 'alert');
-      return await finish(ctx, ok ? 'rolled-back' : 'failed', ok ? why : `${why}; the rollback failed`);
     }
     if (ctx.signal.aborted) {
       await ctx.recorder.emit('run.cancelled', { by: ctx.cancelledBy(), reason: 'cancelled while running' });
@@ -150,4 +159,15 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
     if (error instanceof MissingAnswerError) return await finish(ctx, 'aborted', error.message);
     return await finish(ctx, 'failed', toErrorRecord(error).message);
   }
+}
+
+async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<EndStatus> {
+  const state = ctx.recorder.state;
+  const why = toErrorRecord(cause).message;
+  const current = state.steps.find((s) => s.id === state.currentStep);
+  if (current && (current.state === 'running' || current.state === 'waiting')) {
+    await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
+  }
+  const ok = await rollBack(ctx, why, 'alert');
+  return await finish(ctx, ok ? 'rolled-back' : 'failed', ok ? why : `${why}; the rollback failed`);
 }

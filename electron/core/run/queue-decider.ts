@@ -43,37 +43,59 @@ export function createQueueDecider(
 ): QueueDecider {
   const open = new Map<string, { question: Question; resolve: Resolver }>();
 
-  function ask<T>(fields: Ask, interpret: (answer: Answer) => T): Promise<T | null> {
+  function ask<T>(fields: Ask, interpret: (answer: Answer) => T, signal?: AbortSignal): Promise<T | null> {
     return new Promise((resolve) => {
+      if (signal?.aborted) return resolve(null);
       const question = { ...fields, id: randomUUID(), runId: runId() } as Question;
+      // The run stopped waiting (cancelled, or a rollback rule fired): the question leaves every window.
+      const withdraw = () => {
+        if (!open.delete(question.id)) return;
+        resolve(null);
+        onChange(null, question.id);
+      };
       open.set(question.id, {
         question,
-        resolve: (answer) => resolve(answer.kind === 'decline' ? null : interpret(answer)),
+        resolve: (answer) => {
+          signal?.removeEventListener('abort', withdraw);
+          resolve(answer.kind === 'decline' ? null : interpret(answer));
+        },
       });
+      signal?.addEventListener('abort', withdraw, { once: true });
       onChange(question);
     });
   }
 
   return {
-    tick: (request) =>
-      ask({ kind: 'tick', ...request }, (a) =>
-        a.kind === 'tick'
-          ? { by: a.by ?? operator.by, role: a.role ?? (a.by ? undefined : operator.role), note: a.note }
-          : null,
+    tick: (request, signal) =>
+      ask(
+        { kind: 'tick', ...request },
+        (a) =>
+          a.kind === 'tick'
+            ? { by: a.by ?? operator.by, role: a.role ?? (a.by ? undefined : operator.role), note: a.note }
+            : null,
+        signal,
       ),
-    approve: (request) =>
-      ask({ kind: 'approve', ...request }, (a) =>
-        a.kind === 'approve' ? { by: a.by, role: request.role, note: a.note } : null,
+    approve: (request, signal) =>
+      ask(
+        { kind: 'approve', ...request },
+        (a) => (a.kind === 'approve' ? { by: a.by, role: request.role, note: a.note } : null),
+        signal,
       ),
-    onFailure: (request) =>
-      ask({ kind: 'failure', ...request }, (a) =>
-        a.kind === 'failure' ? { decision: a.decision, reason: a.reason, by: operator.by } : null,
+    onFailure: (request, signal) =>
+      ask(
+        { kind: 'failure', ...request },
+        (a) => (a.kind === 'failure' ? { decision: a.decision, reason: a.reason, by: operator.by } : null),
+        signal,
       ),
-    confirm: (request) =>
-      ask({ kind: 'confirm', ...request }, (a) => (a.kind === 'confirm' ? { text: a.text, by: operator.by } : null)),
-    manual: (request) =>
-      ask({ kind: 'manual', ...request }, (a) => (a.kind === 'manual' ? { ...operator, note: a.note } : null)),
-    breakLock: (holder) =>
+    confirm: (request, signal) =>
+      ask(
+        { kind: 'confirm', ...request },
+        (a) => (a.kind === 'confirm' ? { text: a.text, by: operator.by } : null),
+        signal,
+      ),
+    manual: (request, signal) =>
+      ask({ kind: 'manual', ...request }, (a) => (a.kind === 'manual' ? { ...operator, note: a.note } : null), signal),
+    breakLock: (holder, signal) =>
       ask(
         {
           kind: 'break-lock',
@@ -84,6 +106,7 @@ export function createQueueDecider(
           stale: holder.stale,
         },
         (a) => (a.kind === 'break-lock' ? { by: operator.by, reason: a.reason } : null),
+        signal,
       ),
     pending: () => [...open.values()].map((entry) => entry.question),
     answer(questionId, answer) {

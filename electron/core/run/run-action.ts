@@ -40,7 +40,9 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
     plan,
   });
   if (plan.kind === 'manual') {
-    const signer = await ask(ctx, ctx.decider.manual({ step: stepId, action: key, instructions: plan.instructions }));
+    const signer = await ask(ctx, (signal) =>
+      ctx.decider.manual({ step: stepId, action: key, instructions: plan.instructions }, signal),
+    );
     if (!signer)
       throw new MissingAnswerError(
         `manual action ${key} needs someone to continue it ("manual: continue" in an answers file)`,
@@ -149,16 +151,18 @@ export async function runAction(
     }
     if (onFailure === 'abort' || onFailure === 'rollback') return onFailure;
     await ctx.recorder.emit('step.waiting', { step: stepId, items: [], approvals: [], decision: key });
-    const answer = await ask(
-      ctx,
-      ctx.decider.onFailure({
-        step: stepId,
-        action: key,
-        title: describeAction(action),
-        error: outcome.error,
-        attempt: attempts,
-        tail: outcome.tail,
-      }),
+    const answer = await ask(ctx, (signal) =>
+      ctx.decider.onFailure(
+        {
+          step: stepId,
+          action: key,
+          title: describeAction(action),
+          error: outcome.error,
+          attempt: attempts,
+          tail: outcome.tail,
+        },
+        signal,
+      ),
     );
     if (!answer)
       throw new MissingAnswerError(

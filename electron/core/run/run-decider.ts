@@ -38,16 +38,26 @@ export interface LockHolder {
   stale: boolean;
 }
 
+/**
+ * Every question takes an optional signal: aborted when the run no longer waits for the answer (it
+ * was cancelled, or a rollback rule fired). A decider that shows questions withdraws it then.
+ */
 export interface RunDecider {
   /** Who ticks a checklist item (after any automatic check passed or was absent). */
-  tick(request: ItemRequest): Promise<SignerRecord | null>;
-  approve(request: { step: string; role: string; roleTitle: string }): Promise<SignerRecord | null>;
-  onFailure(request: FailureRequest): Promise<FailureAnswer | null>;
+  tick(request: ItemRequest, signal?: AbortSignal): Promise<SignerRecord | null>;
+  approve(
+    request: { step: string; role: string; roleTitle: string },
+    signal?: AbortSignal,
+  ): Promise<SignerRecord | null>;
+  onFailure(request: FailureRequest, signal?: AbortSignal): Promise<FailureAnswer | null>;
   /** The environment's name as typed by the operator, for protected environments. */
-  confirm(request: { environment: string }): Promise<{ text: string; by: string } | null>;
-  manual(request: { step: string; action: string; instructions: string }): Promise<SignerRecord | null>;
+  confirm(request: { environment: string }, signal?: AbortSignal): Promise<{ text: string; by: string } | null>;
+  manual(
+    request: { step: string; action: string; instructions: string },
+    signal?: AbortSignal,
+  ): Promise<SignerRecord | null>;
   /** Whether to break another run's lock; only ever by an explicit decision. */
-  breakLock(holder: LockHolder): Promise<{ by: string; reason: string } | null>;
+  breakLock(holder: LockHolder, signal?: AbortSignal): Promise<{ by: string; reason: string } | null>;
 }
 
 /** Thrown when a decision had no answer; the run ends `aborted` with this message. */

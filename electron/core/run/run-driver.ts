@@ -28,6 +28,7 @@ import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
+import { recordInterruption, restoreDeployment } from './run-resume';
 import { type LoadedRunTarget, targetDigest } from './run-target';
 import { createRunTools, type RunToolsWithTarget } from './tool-runners';
 
@@ -255,6 +256,7 @@ export async function drive(
         scope.commit = recorder.state.commit;
         scope.previousVersion = recorder.state.previousVersion;
         await recordInterruption(recorder, tools);
+        restoreDeployment(ctx, previous);
       }
       return await executeRun(ctx);
     } catch (error) {
@@ -282,42 +284,6 @@ export async function drive(
       controller.abort(new Error(`cancelled by ${by}`));
     },
   };
-}
-
-/**
- * On resume, the action that was running when the run stopped: whether it finished on the target
- * is unknown, so it is recorded as failed (`interrupted`) and the operator decides what next.
- */
-async function recordInterruption(recorder: RunRecorder, tools: RunToolsWithTarget): Promise<void> {
-  const state = recorder.state;
-  const step = state.steps.find((s) => s.id === state.currentStep);
-  const running = step?.actions.find((a) => a.state === 'running');
-  if (!step || !running) return;
-  // Re-checking the target: a command the dead process started may still run there, unwatched.
-  const stopped: string[] = [];
-  for (const proc of running.processes ?? []) {
-    const where = proc.host ?? 'this machine';
-    try {
-      if (await tools.stopProcess(proc.host, proc.pid)) {
-        stopped.push(where);
-        await recorder.emit('process.stopped', { step: step.id, action: running.key, host: proc.host, pid: proc.pid });
-      }
-    } catch {
-      // Unreachable now: the failure below still says the outcome is unknown.
-    }
-  }
-  const still = stopped.length ? `; its command was still running on ${stopped.join(', ')} and has been stopped` : '';
-  await recorder.emit('action.failed', {
-    step: step.id,
-    action: running.key,
-    durationMs: 0,
-    attempt: running.attempts,
-    error: {
-      code: 'interrupted',
-      message: `${running.key} was running when the run stopped; whether it finished on the target is unknown${still}`,
-    },
-    tail: [],
-  });
 }
 
 /** A run that could not start its steps (lock, guard, unreachable host) ends here, journaled. */

@@ -43,7 +43,7 @@ export async function checkGuards(ctx: ExecutorContext, known: string[], findPas
     });
   }
   if (!environment.protected) return;
-  const typed = await ask(ctx, ctx.decider.confirm({ environment: environment.name }));
+  const typed = await ask(ctx, (signal) => ctx.decider.confirm({ environment: environment.name }, signal));
   if (!typed)
     throw new MissingAnswerError(
       `${environment.name} is protected: type its name to confirm (answers file: confirm: ${environment.name})`,

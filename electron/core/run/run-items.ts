@@ -26,7 +26,8 @@ async function runCheck(
       // Planned on each attempt, inside the try: an unknown variable fails the check, clearly.
       const definition = planCheck(written, ctx.plan);
       result = await ctx.tools.runCheck(definition, {
-        signal: ctx.signal,
+        // A rollback rule firing stops the check: the run rolls back rather than judge a version being undone.
+        signal: AbortSignal.any([ctx.signal, ctx.alert]),
         output(host, stream, line) {
           tail.push(line);
           if (tail.length > 30) tail.shift();
@@ -35,6 +36,11 @@ async function runCheck(
       });
     } catch (error) {
       if (ctx.signal.aborted) throw ctx.signal.reason;
+      if (ctx.alert.aborted) {
+        const message = toErrorRecord(ctx.alert.reason).message;
+        await ctx.recorder.emit('check.finished', { item: item.key, ok: false, message });
+        throw ctx.alert.reason;
+      }
       result = { ok: false, message: toErrorRecord(error).message };
     }
     await ctx.recorder.emit('check.finished', { item: item.key, ok: result.ok, message: result.message });
@@ -49,16 +55,18 @@ async function runCheck(
       return 'passed';
     }
     await ctx.recorder.emit('step.waiting', { step: stepId, items: [item.key], approvals: [], decision: item.key });
-    const answer = await ask(
-      ctx,
-      ctx.decider.onFailure({
-        step: stepId,
-        action: item.key,
-        title: item.text,
-        error: { code: 'check-failed', message: result.message },
-        attempt: attemptNo,
-        tail,
-      }),
+    const answer = await ask(ctx, (signal) =>
+      ctx.decider.onFailure(
+        {
+          step: stepId,
+          action: item.key,
+          title: item.text,
+          error: { code: 'check-failed', message: result.message },
+          attempt: attemptNo,
+          tail,
+        },
+        signal,
+      ),
     );
     if (!answer)
       throw new MissingAnswerError(
@@ -86,9 +94,11 @@ export async function completeItems(ctx: ExecutorContext, stepId: string, items:
   if (manual.length === 0) return 'done';
   await ctx.recorder.emit('step.waiting', { step: stepId, items: manual.map((i) => i.key), approvals: [] });
   for (const item of manual) {
-    const signer = await ask(
-      ctx,
-      ctx.decider.tick({ step: stepId, item: item.key, text: item.text, checklist: item.checklist, gate: item.gate }),
+    const signer = await ask(ctx, (signal) =>
+      ctx.decider.tick(
+        { step: stepId, item: item.key, text: item.text, checklist: item.checklist, gate: item.gate },
+        signal,
+      ),
     );
     if (!signer)
       throw new MissingAnswerError(

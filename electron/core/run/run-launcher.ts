@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { strategies } from '../../../shared/formats/runbook-schema';
 import { overrideRolesOf } from '../../../shared/planning/override-roles';
 import { plannedExitCriteria, plannedSteps } from '../../../shared/runs/planned-steps';
 import { foldRun } from '../../../shared/runs/run-state';
@@ -10,7 +9,7 @@ import { resolveSecrets } from '../secrets/resolve-secrets';
 import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } from './run-driver';
 import { RunStateError } from './run-errors';
 import { assertNotDriven } from './run-owner';
-import { InvalidRunInputError, type LoadedRunTarget, loadRunTarget, targetDigest, versionPattern } from './run-target';
+import { checkRunInput, InvalidRunInputError, type LoadedRunTarget, loadRunTarget, targetDigest } from './run-target';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
 
@@ -18,14 +17,7 @@ export type { RunHandle, RunRequest, RunServices } from './run-driver';
 export { newRunId } from './run-driver';
 
 export async function startRun(request: RunRequest, services: RunServices): Promise<RunHandle> {
-  if (!versionPattern.test(request.version)) {
-    throw new InvalidRunInputError(
-      `"${request.version}" is not a version: give a tag, branch or commit (letters, digits and . _ / @ + -)`,
-    );
-  }
-  if (request.strategy !== undefined && !(strategies as readonly string[]).includes(request.strategy)) {
-    throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
-  }
+  checkRunInput(request.version, request.strategy);
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   checkPreTicks(target, request.preTicks ?? []);
   const now = (services.now ?? (() => new Date()))();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import type { Runbook } from '../../../shared/formats/runbook-schema';
 import { createRunMonitor, type RunMonitor } from '../monitor/run-monitor';
@@ -43,7 +44,8 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
     async waitQuiet(ms, signal) {
       const monitor = await quiet();
       if (monitor) return await monitor.waitQuiet(ms, signal);
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      // Unwatched, but still a wait the run can cancel: a 1 h watch must not outlive its run.
+      await sleep(ms, undefined, { signal });
     },
     awaitVersion: (version, timeoutMs, signal) =>
       target ? versionAnswering(target, monitoring.probes.version, version, timeoutMs, signal) : Promise.resolve(true),

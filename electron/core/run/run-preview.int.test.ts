@@ -153,7 +153,7 @@ describe('the start dialog API', () => {
     expect(noEnv.message).toContain('environments: staging, production');
     expect(await preview({ environment: 'staging', version: '--upload-pack=evil' })).toMatchObject({
       code: 'invalid-project',
-      message: expect.stringContaining('"--upload-pack=evil" is not a tag, branch or commit name'),
+      message: expect.stringContaining('"--upload-pack=evil" is not a version: give a tag, branch or commit'),
     });
     expect(await preview({ environment: 'staging', version: 'v1.2.0', strategy: 'big-bang' })).toMatchObject({
       code: 'invalid-project',

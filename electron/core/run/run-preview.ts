@@ -1,9 +1,8 @@
 import type { RunPreview } from '../../../shared/api/schemas/runs-ui';
-import { strategies } from '../../../shared/formats/runbook-schema';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { dryRun } from './dry-run';
-import { InvalidRunInputError, loadRunTarget, versionPattern } from './run-target';
+import { checkRunInput, loadRunTarget } from './run-target';
 
 // The start dialog's preview: the dry run of the run a person is about to start (every step, every
 // action's plan, a deploy's stages per host, missing secrets, what cannot be planned), with what
@@ -22,14 +21,7 @@ export interface PreviewRequest {
 
 export async function previewRun(request: PreviewRequest): Promise<RunPreview> {
   // The same refusals as a start, so the preview never shows a run that could not begin.
-  if (!versionPattern.test(request.version)) {
-    throw new InvalidRunInputError(
-      `version ${JSON.stringify(request.version)} is not a tag, branch or commit name (letters, digits, . _ / @ + -)`,
-    );
-  }
-  if (request.strategy !== undefined && !(strategies as readonly string[]).includes(request.strategy)) {
-    throw new InvalidRunInputError(`unknown strategy "${request.strategy}": use one of ${strategies.join(', ')}`);
-  }
+  checkRunInput(request.version, request.strategy);
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   const run = await dryRun(request);
   return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../../../shared/api/schemas/common';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
-import type { Runbook } from '../../../shared/formats/runbook-schema';
+import { type Runbook, strategies } from '../../../shared/formats/runbook-schema';
 import { loadEnvironmentsFile } from '../formats/load-environments';
 import { type LoadedRunbook, loadBuiltInRunbook, loadRunbookFile } from '../formats/load-runbook';
 import { listRunbookFiles } from '../formats/project-layout';
@@ -29,6 +29,18 @@ export class InvalidRunInputError extends Error {
   ) {
     super(message);
     this.name = 'InvalidRunInputError';
+  }
+}
+
+/** The version and strategy a run, a plan or a preview is asked for: refused the same way by all three. */
+export function checkRunInput(version: string, strategy: string | undefined): void {
+  if (!versionPattern.test(version)) {
+    throw new InvalidRunInputError(
+      `"${version}" is not a version: give a tag, branch or commit (letters, digits and . _ / @ + -)`,
+    );
+  }
+  if (strategy !== undefined && !(strategies as readonly string[]).includes(strategy)) {
+    throw new InvalidRunInputError(`unknown strategy "${strategy}": use one of ${strategies.join(', ')}`);
   }
 }
 

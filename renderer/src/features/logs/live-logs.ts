@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { createFollowSources } from './follow-sources';
 import { createLogStore, type LogStoreState } from './log-store';
 import { createRunLogsWatcher, type RunLogsPhase } from './run-logs-watcher';
 
@@ -8,7 +9,16 @@ import { createRunLogsWatcher, type RunLogsPhase } from './run-logs-watcher';
  * screen and back during a run neither refetches the backlog nor misses a line.
  */
 export const liveLogs = createLogStore();
-const watcher = createRunLogsWatcher(liveLogs);
+/** Containers, files and journals added beside the run's output. */
+export const followSources = createFollowSources(liveLogs);
+// Choosing another run replaces the run's output only; the added sources keep their lines.
+const watcher = createRunLogsWatcher({
+  ...liveLogs,
+  clear: () => {
+    const added = followSources.labels();
+    liveLogs.drop((source) => !added.has(source));
+  },
+});
 
 export function useLiveLogs<T>(selector: (state: LogStoreState) => T): T {
   return useStore(liveLogs.state, selector);

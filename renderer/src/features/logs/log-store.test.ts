@@ -132,6 +132,22 @@ describe('log store', () => {
     expect(store.state.getState()).toMatchObject({ sources: [], received: 0 });
   });
 
+  it('drops chosen sources, waiting lines included, and keeps the others', () => {
+    const frames = manualFrames();
+    const store = createLogStore({ schedule: frames.schedule });
+    const batches: LogBatch[] = [];
+    store.feed.subscribe((b) => batches.push(b));
+    store.push('build.run', 'stdout', 'kept');
+    store.push('file:/var/log/app.log@web-1', 'stdout', 'gone');
+    frames.frame();
+    store.push('file:/var/log/app.log@web-1', 'stdout', 'gone too (still waiting)');
+    store.drop((source) => source.startsWith('file:'));
+    frames.frame();
+    expect(store.feed.lines().map((l) => l.plain)).toEqual(['kept']);
+    expect(batches.at(-1)!.reset).toBe(true);
+    expect(store.state.getState()).toMatchObject({ received: 1, sources: [{ name: 'build.run', retained: 1 }] });
+  });
+
   it('streams a million lines through one source with bounded memory for lines', () => {
     const frames = manualFrames();
     const store = createLogStore({ schedule: frames.schedule });

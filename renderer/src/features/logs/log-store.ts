@@ -45,6 +45,8 @@ export interface LogStore {
   /** Moves waiting lines in now (tests, the end of a benchmark, before a copy). */
   flush(): void;
   clear(): void;
+  /** Forgets the sources `remove` picks, lines waiting included; the others stay as they are. */
+  drop(remove: (source: string) => boolean): void;
   setCapacity(capacity: number): void;
 }
 
@@ -152,6 +154,18 @@ export function createLogStore(options: LogStoreOptions = {}): LogStore {
       pending = [];
       sources.clear();
       received = 0;
+      publish({ added: [], evicted: [], reset: true });
+    },
+    drop(remove) {
+      pending = pending.filter((line) => !remove(line.source));
+      let removed = 0;
+      for (const source of [...sources.values()]) {
+        if (!remove(source.name)) continue;
+        sources.delete(source.name);
+        removed += source.received;
+      }
+      received -= removed;
+      // A rebuild from what remains: removing a source is rare, a per-line eviction list is not worth it.
       publish({ added: [], evicted: [], reset: true });
     },
     setCapacity(next) {

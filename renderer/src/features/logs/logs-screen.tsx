@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { navigate, useHashRoute } from '../../app/navigation';
 import { hrefFor } from '../../app/routes';
 import { Banner } from '../../ui/banner';
+import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
@@ -12,7 +13,11 @@ import { Panel } from '../../ui/panel';
 import { RunStatusBadge } from '../runs/run-status-badge';
 import { useRuns } from '../runs/runs-store';
 import { useRunsOnVisit } from '../runs/use-runs-on-visit';
-import { capacityChoices, liveLogs, useLiveLogs, useRunLogs } from './live-logs';
+import { AddSourceDialog } from './add-source-dialog';
+import { useFollowSources } from './follow-sources';
+import { FollowedSources } from './followed-sources';
+import { capacityChoices, followSources, liveLogs, useLiveLogs, useRunLogs } from './live-logs';
+import { Plus } from './log-source-icons';
 import { backlogLines } from './run-logs-watcher';
 import { CapacityPicker, RunPicker } from './run-picker';
 import './logs.css';
@@ -57,18 +62,26 @@ function LiveLogsScreen() {
   const sources = useLiveLogs((state) => state.sources);
   const capacity = useLiveLogs((state) => state.capacity);
   const { phase, reload } = useRunLogs(runId);
+  const followCount = useFollowSources((state) => state.follows.length);
+  const [adding, setAdding] = useState(false);
+  useEffect(() => followSources.start(), []);
 
   return (
     <div className="screen logs-screen">
       <PageHeader
         title="Logs"
-        description="The output of a run's actions on every host as it happens. Each source keeps its newest lines; the whole log stays in the run's logs.ndjson."
+        description="The output of a run's actions on every host as it happens, beside any container, file or journal you add. Each source keeps its newest lines; a run's whole log stays in its logs.ndjson."
         actions={run ? <RunStatusBadge status={run.status} /> : null}
       />
       <div className="logs-controls">
         <RunPicker runs={runs} value={runId} onChange={(id) => navigate('logs', id)} />
         <CapacityPicker value={capacity} choices={capacityChoices} onChange={(n) => liveLogs.setCapacity(n)} />
+        <Button icon={Plus} onClick={() => setAdding(true)}>
+          Add source
+        </Button>
       </div>
+      <FollowedSources />
+      {adding ? <AddSourceDialog preferredEnvironment={run?.environment} onClose={() => setAdding(false)} /> : null}
       {phase.kind === 'failed' ? (
         <LoadFailed title={`Could not read the output of ${runId}`} onRetry={reload}>
           {phase.message}
@@ -86,23 +99,32 @@ function LiveLogsScreen() {
           is in the run's logs.ndjson.
         </Banner>
       ) : null}
-      {!runId ? (
+      {!runId && followCount === 0 ? (
         <Panel>
           {runsPhase === 'loading' ? (
             <Loading label="Reading run journals…" />
           ) : (
-            <EmptyState icon={ScrollText} title="No run to follow yet">
-              Start a run and its actions' output appears here live, one source per action and host.
+            <EmptyState
+              icon={ScrollText}
+              title="No run to follow yet"
+              action={
+                <Button icon={Plus} onClick={() => setAdding(true)}>
+                  Add source
+                </Button>
+              }
+            >
+              Start a run and its actions' output appears here live, one source per action and host. Or add a container,
+              a log file or a journal to follow now.
             </EmptyState>
           )}
         </Panel>
       ) : (
         <LogView
-          key={runId}
+          key={runId ?? 'sources'}
           feed={liveLogs.feed}
           sources={sources}
-          fileName={`${runId}-output`}
-          label={`Output of run ${runId}`}
+          fileName={runId ? `${runId}-output` : 'log-sources'}
+          label={runId ? `Output of run ${runId}` : 'Added log sources'}
           stateKey="live-logs"
           waiting={phase.kind === 'loading' ? 'Loading the output written so far…' : 'Waiting for output…'}
         />
