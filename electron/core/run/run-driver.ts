@@ -20,9 +20,10 @@ import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
-import { MissingAnswerError, type RunDecider } from './run-decider';
+import type { RunDecider } from './run-decider';
+import { endEarly, releaseLock } from './run-end';
 import { isUnreachable, RunBlockedError } from './run-errors';
-import { checkGuards, GuardRefusedError } from './run-guards';
+import { checkGuards } from './run-guards';
 import { openRunIncident } from './run-incident';
 import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
@@ -284,32 +285,4 @@ export async function drive(
       controller.abort(new Error(`cancelled by ${by}`));
     },
   };
-}
-
-/** A run that could not start its steps (lock, guard, unreachable host) ends here, journaled. */
-async function endEarly(recorder: RunRecorder, error: unknown): Promise<EndStatus> {
-  const message = error instanceof Error ? error.message : String(error);
-  if (recorder.state.status !== 'open') return recorder.state.status as EndStatus;
-  // Refusals (lock, guards, an answer no one gave) end a run before it changed anything: aborted.
-  const refused =
-    error instanceof RunBlockedError || error instanceof GuardRefusedError || error instanceof MissingAnswerError;
-  const status: EndStatus = refused ? 'aborted' : 'failed';
-  try {
-    await recorder.emit('run.finished', { status, reason: message });
-  } catch {
-    // The journal itself failed; the caller still learns why from the thrown status below.
-  }
-  if (error instanceof RunBlockedError) throw error;
-  return status;
-}
-
-async function releaseLock(recorder: RunRecorder, tools: RunToolsWithTarget, logger: Logger): Promise<void> {
-  const site = tools.lockSite();
-  try {
-    await site.remove();
-    if (recorder.state.status !== 'open') return;
-    await recorder.emit('lock.released', { where: site.where });
-  } catch (error) {
-    logger.warn('could not release the deploy lock', { where: site.where, error: String(error) });
-  }
 }
