@@ -117,7 +117,7 @@ export const Monitoring = z.strictObject({
       url: HttpUrl.optional(),
       /** Requests per second. */
       rate: z.number().positive().max(1000).default(10),
-      timeout: Duration.default(2000),
+      timeout: Duration.refine((ms) => ms > 0, 'a probe needs time to answer: give more than 0, e.g. 2s').default(2000),
       /**
        * Which version answered: a response header (`header:x-version`), a field of a JSON body
        * (`json:version`), or the whole trimmed body (`body`, for a /version endpoint).
@@ -127,7 +127,7 @@ export const Monitoring = z.strictObject({
         .regex(/^(header:[A-Za-z0-9-]+|json:[A-Za-z0-9_.]+|body)$/, 'write header:<name>, json:<field> or body')
         .default('header:x-version'),
       /** Sliding window the alert rules look at. */
-      window: Duration.default(60_000),
+      window: Duration.refine((ms) => ms > 0, 'the window the rules look at must be longer than 0').default(60_000),
       /** Baseline measured before the cutover. */
       baseline: Duration.default(10_000),
     })

@@ -90,3 +90,16 @@ describe('the deploy settings of an environment', () => {
     });
   });
 });
+
+describe('the monitoring settings of an environment', () => {
+  it('refuses a probe timeout or a rule window of 0, naming the field', () => {
+    const result = EnvironmentsFile.safeParse({
+      environments: { prod: { monitoring: { probes: { timeout: 0, window: 0 } } } },
+    });
+    const messages = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toEqual([
+      'environments.prod.monitoring.probes.timeout: a probe needs time to answer: give more than 0, e.g. 2s',
+      'environments.prod.monitoring.probes.window: the window the rules look at must be longer than 0',
+    ]);
+  });
+});

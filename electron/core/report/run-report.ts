@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runIdPattern as safeRunId } from '../../../shared/formats/run-input';
 import { renderReportData } from '../../../shared/report/render-report';
 import { reportData } from '../../../shared/report/report-data';
 import type { ReportData } from '../../../shared/report/report-types';
@@ -17,8 +18,6 @@ import type { SecretsPort } from '../secrets/secrets-port';
 export type ReportErrorCode = 'invalid-request' | 'not-found' | 'conflict';
 
 export class ReportError extends CodedError<ReportErrorCode> {}
-
-const safeRunId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface RunJournal {
   runDir: string;

@@ -24,14 +24,10 @@ describe('startRunMonitor when the monitors cannot start', () => {
     dirs.push(dir);
     const journal = await openJournal(dir, { create: true });
     const recorder = createRunRecorder(journal, emptyRunState('r1'));
-    const environment = {
-      // Accepted by the file's schema, refused by the probes: timeout 0 ms.
-      ...Environment.parse({
-        urls: { health: 'http://127.0.0.1:9/health' },
-        monitoring: { probes: { timeout: '0s' } },
-      }),
-      name: 'prod',
-    };
+    const parsed = Environment.parse({ urls: { health: 'http://127.0.0.1:9/health' } });
+    // The file's schema refuses it; set behind its back, the probes refuse to start: timeout 0 ms.
+    parsed.monitoring.probes.timeout = 0;
+    const environment = { ...parsed, name: 'prod' };
     const runbook = Runbook.parse({
       title: 'Watch',
       roles: { devops: 'DevOps' },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../../../shared/api/schemas/common';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
+import { versionPattern } from '../../../shared/formats/run-input';
 import { type Runbook, strategies } from '../../../shared/formats/runbook-schema';
 import { loadEnvironmentsFile } from '../formats/load-environments';
 import { type LoadedRunbook, loadBuiltInRunbook, loadRunbookFile } from '../formats/load-runbook';
@@ -18,8 +19,6 @@ export interface LoadedRunTarget {
 }
 
 /** Bad project files or arguments: the CLI exits 2. */
-/** Tags, branches, commits and image tags; never something a tool could read as an option. */
-export const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._/@+-]{0,199}$/;
 
 export class InvalidRunInputError extends Error {
   readonly code = 'invalid-input';

@@ -10,7 +10,9 @@ import { indexedRuns } from './run-index';
 // Reads runs from `<data>/runs/<run-id>/journal.ndjson`. Writing (hash chain, fsync before each
 // action) belongs to the journal writer; this side only reads.
 
-export const safeRunId = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+import { runIdPattern as safeRunId } from '../../../shared/formats/run-input';
+
+export { safeRunId };
 
 export function runsDir(dataDir: string): string {
   return join(dataDir, 'runs');

@@ -1,4 +1,6 @@
 import type { ProjectVersions } from '../../../../../shared/api/schemas/runs-ui';
+// The run engine's rule for versions, said before a round trip.
+import { versionPattern } from '../../../../../shared/formats/run-input';
 
 // The start dialog's fields, kept as a session draft (a reload or a refused start loses nothing),
 // checked before anything is sent, and turned into the `runs:start` / `runs:preview` requests.
@@ -33,9 +35,6 @@ export function isStartDraft(value: unknown): value is StartDraft {
 }
 
 export type StartErrors = Partial<Record<keyof StartDraft, string>>;
-
-/** The run engine's rule for versions (electron/core/run/run-target.ts), said before a round trip. */
-const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._/@+-]{0,199}$/;
 
 export function validateStart(
   draft: StartDraft,
