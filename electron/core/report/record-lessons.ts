@@ -1,3 +1,4 @@
+import { createRedactor } from '../../../shared/runs/redact';
 import { foldRun } from '../../../shared/runs/run-state';
 import type { JournalEvent } from '../journal/journal-line';
 import { openJournal } from '../journal/journal-writer';
@@ -27,6 +28,7 @@ export async function recordLessons(
   dataDir: string,
   runId: string,
   lessons: { text: string; by: string },
+  secrets: readonly string[] = [],
 ): Promise<JournalEvent> {
   const text = lessons.text.trim();
   if (text === '') throw new ReportError('invalid-request', 'write the lessons learned first', { field: 'text' });
@@ -44,7 +46,7 @@ export async function recordLessons(
         { runId },
       );
     await assertNotDriven(runDir, runId);
-    const journal = await openJournal(runDir, { create: false });
+    const journal = await openJournal(runDir, { create: false, redact: createRedactor(secrets) });
     try {
       return await journal.append('lessons.recorded', { text, by: lessons.by });
     } finally {

@@ -56,6 +56,17 @@ describe('runs:report and runs:lessons', () => {
     expect(markdown).toContain('snapshot \\[secret\\] restored');
   });
 
+  it('masks a secret typed into lessons learned before it reaches the journal', async () => {
+    const { dataDir, h } = setup({ RELEASE_PILOT_SECRET_DB_PASSWORD: 'hunter2-prod' });
+    const file = addRun(dataDir, 'aborted-run', runs.aborted);
+    await h['settings:update']({ operatorName: 'Ada Lovelace' }, ctx);
+    await h['runs:lessons']({ runId: runs.aborted, text: 'rotate hunter2-prod after the incident' }, ctx);
+    const journal = readFileSync(file, 'utf8');
+    expect(journal).not.toContain('hunter2-prod');
+    expect(journal).toContain('rotate [secret] after the incident');
+    expect((await verifyJournal(file)).ok).toBe(true);
+  });
+
   it('records lessons in a finished run: the chain continues, windows hear of it, the report shows them', async () => {
     const { dataDir, engine, h } = setup();
     const file = addRun(dataDir, 'aborted-run', runs.aborted);

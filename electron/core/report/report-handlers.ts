@@ -46,7 +46,9 @@ export function reportHandlers(deps: ReportHandlerDeps): Pick<ApiHandlers, 'runs
           runId,
         });
       try {
-        const event = await recordLessons(deps.dataDir, runId, { text, by });
+        // Masked before it reaches the journal, like everything else a run records.
+        const secrets = await knownSecretValues(deps.secrets);
+        const event = await recordLessons(deps.dataDir, runId, { text, by }, secrets);
         deps.pushEvent(runId, event);
         return await report(runId);
       } catch (error) {
