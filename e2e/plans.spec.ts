@@ -187,6 +187,29 @@ test('a broken notifications.yml shows its problems at line:column; a missing on
   }
 });
 
+test('every control on the plan page is named, and the page works from the keyboard alone', async ({ page }) => {
+  await openPlans(page);
+  await page.getByLabel('Environment').selectOption('production');
+  await page.getByLabel('Version').focus();
+  await page.keyboard.type('v1.1.0');
+  // Tab through runbook and strategy to the button; Enter makes the plan.
+  const make = page.getByRole('button', { name: 'Make plan' });
+  for (let i = 0; i < 5 && !(await make.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(make).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(preview(page).getByRole('heading', { level: 1 })).toHaveText('Deployment plan: v1.1.0 to production');
+  await expect(channel(page, 'ops-slack')).toBeVisible();
+  // The accessibility tree names every control: no bare `- button`, `- combobox`, `- textbox` or `- tab`.
+  const tree = await page.getByRole('main').ariaSnapshot();
+  const unnamed = tree
+    .split('\n')
+    .filter((line) => /^\s*- (button|combobox|textbox|tab|link)\s*(\[.*\])?:?$/.test(line));
+  expect(unnamed).toEqual([]);
+  expect(tree).toContain('tablist "Moments ops-slack hears about"');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the plan page in the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

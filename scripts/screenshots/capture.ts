@@ -17,7 +17,8 @@ export interface ScreenshotRoute {
   prepare?: (page: Page) => Promise<void>;
 }
 
-export type Outcome = { saved: string } | { skipped: string };
+/** Saved; skipped because the build has no such screen; or not taken because the screen never showed its content. */
+export type Outcome = { saved: string } | { skipped: string } | { incomplete: string };
 
 export const viewport = { width: 1280, height: 800 };
 
@@ -62,7 +63,7 @@ export async function captureRoute(
       try {
         await page.locator(selector).first().waitFor({ timeout: 15_000 });
       } catch {
-        return { skipped: `${path} never showed ${selector}` };
+        return { incomplete: `${path} never showed ${selector} in 15 s` };
       }
     }
     await settle(page);

@@ -6,7 +6,7 @@ import { FormField } from '../../ui/form-field';
 import { Select, TextInput } from '../../ui/input';
 import type { PlanDraft, PlanDraftErrors } from './plan-draft';
 import { ClipboardList } from './plan-icons';
-import type { VersionSuggestion } from './use-versions';
+import type { VersionSuggestion } from './version-suggestions';
 
 // What to plan: environment, version, runbook and strategy. Enter in the version field submits,
 // as in every form of the app; the choices are the project's own environments and runbooks.

@@ -1,22 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ProjectVersions } from '../../../../shared/api/schemas/runs-ui';
 import { api } from '../../api/client';
+import { suggestionsFrom, type VersionSuggestion } from './version-suggestions';
 
-// Versions to suggest in the plan form: the repository's tags, then recent commits. Only a
-// suggestion: when the host cannot list them (no git, an old host) the field stays free text.
-
-export interface VersionSuggestion {
-  value: string;
-  label: string;
-}
-
-export function suggestionsFrom(versions: ProjectVersions, commitLimit = 10): VersionSuggestion[] {
-  const tags = versions.tags.map((tag) => ({ value: tag.name, label: `tag · ${tag.commit.slice(0, 7)}` }));
-  const commits = versions.commits
-    .slice(0, commitLimit)
-    .map((commit) => ({ value: commit.shortSha, label: `${commit.subject} (${commit.author})` }));
-  return [...tags, ...commits];
-}
+// The versions the plan form suggests. Only a suggestion: when the host cannot list them (no git,
+// an older host) the field stays free text and nothing is shown.
 
 export function useVersionSuggestions(projectId: string): VersionSuggestion[] {
   const [suggestions, setSuggestions] = useState<VersionSuggestion[]>([]);

@@ -35,7 +35,7 @@ function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
     { key: 'run', header: 'Run', cell: (run) => <RunCell run={run} /> },
     {
       ...runColumns.status,
-      width: '120px',
+      width: '136px',
       cell: (run) =>
         interrupted.has(run.id) ? (
           <StatusBadge tone="warning" dot title="No end recorded and no app drives it: left open by a crash">
@@ -45,10 +45,10 @@ function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
           <RunStatusBadge status={run.status} />
         ),
     },
-    { ...runColumns.strategy, width: '100px' },
+    { ...runColumns.strategy, width: '112px' },
     { ...runColumns.operator, width: '132px' },
     { ...runColumns.started, width: '150px' },
-    { ...runColumns.duration, header: 'Took', width: '76px' },
+    { ...runColumns.duration, header: 'Took', width: '92px' },
   ];
 }
 

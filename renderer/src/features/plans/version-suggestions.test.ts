@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionsFrom } from './use-versions';
+import { suggestionsFrom } from './version-suggestions';
 
 describe('suggestionsFrom', () => {
   it('offers the tags first, then recent commits by short sha, each with a label to recognise it', () => {
