@@ -134,6 +134,8 @@ test('test connection reaches the lab host, shows its fingerprint, Docker and ng
 
 test('is usable from the keyboard, and its controls are labelled', async ({ page }) => {
   await open(page, '#/environments/staging');
+  // The snapshot is of the loaded screen, not of "Reading the environments…".
+  await expect(page.getByRole('button', { name: 'Test connection' })).toBeVisible();
   const tree = await page.locator('main').ariaSnapshot();
   expect(tree).toContain('navigation "Environments views"');
   expect(tree).toContain('link "Edit environments.yml"');

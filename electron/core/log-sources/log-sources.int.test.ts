@@ -129,7 +129,7 @@ describe('bad input and failures', () => {
     );
     expect(host.details).toMatchObject({ field: 'source.host', host: 'web-9' });
     const env = await rejection(lab.follow({ kind: 'file', host: 'web-1', path: '/x' }, 'qa'));
-    expect(env.message).toBe('no environment "qa" in this project (defined: staging, fleet)');
+    expect(env.message).toBe('no environment "qa" in .release-pilot/environments.yml (defined: staging, fleet)');
     const gone = await rejection(lab.engine.handlers['logs:unfollow']({ followId: 'follow-nope' }, ctx));
     expect(gone.code).toBe('not-found');
   });
