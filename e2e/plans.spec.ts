@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { planProject } from '../electron/core/planning/test-support/plan-project';
-import { callApi } from './support/page-api';
+import { apiCall as callApi } from './support/api-call';
 import { type HostProcess, startHostProcess } from './support/web-host-process';
 
 // The plan page in Chromium, on a real project (git tags v1.0.0 and v1.1.0, a rolling runbook,

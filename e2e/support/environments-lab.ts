@@ -6,6 +6,7 @@ import { type NginxLab, startTestNginx } from '../../electron/core/deploy/test-s
 import { writePastRun } from '../../electron/core/environments/test-support/run-journals';
 import { copyLabKeys, labHostsYaml, makeLabProject } from '../../electron/core/test-lab/lab-project';
 import { freePort, type SshdLab, startSshdLab } from '../../electron/core/test-lab/sshd-lab';
+import { apiCall as callApi } from './api-call';
 import { type HostProcess, startHostProcess } from './web-host-process';
 
 // A project whose environments are real: `staging` on an sshd lab host (key pinned by
@@ -116,28 +117,6 @@ export async function startEnvironmentsLab(): Promise<EnvironmentsLab> {
       rmSync(scratch, { recursive: true, force: true });
     },
   };
-}
-
-/** One API call over a socket of the page's own, as the app's client makes them (set-up only). */
-export function callApi<T>(page: Page, hostUrl: string, method: string, payload: unknown): Promise<T> {
-  const url = new URL(hostUrl);
-  const wsUrl = `ws://${url.host}/api?token=${url.searchParams.get('token')}`;
-  return page.evaluate(
-    ({ wsUrl, method, payload }) =>
-      new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(wsUrl);
-        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, payload }));
-        ws.onerror = () => reject(new Error(`socket to ${wsUrl} failed`));
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data));
-          if (message.kind !== 'result' || message.id !== 1) return;
-          ws.close();
-          if (message.envelope.ok) resolve(message.envelope.value as T);
-          else reject(new Error(`${method}: ${message.envelope.error.message}`));
-        };
-      }),
-    { wsUrl, method, payload },
-  );
 }
 
 /** Operator set and the lab project open, as a person would have done on their first visit. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callApi } from '../../e2e/support/page-api';
+import { apiCall as callApi } from '../../e2e/support/api-call';
 
 // Setting the scene through the API, as the app's own client would: the operator's name, the
 // project opened, and one real run against staging that is still going (its image build prints

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { PlanResponse } from '../../../../shared/api/schemas/plan';
 import { errorMessage } from '../../lib/error-message';
+import { copyText, downloadText } from '../../lib/text-export';
 import { Banner } from '../../ui/banner';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Loading } from '../../ui/loading';
 import { Panel } from '../../ui/panel';
 import { ProblemList } from '../../ui/problem-list';
-import { copyText, downloadText } from '../reports/report-export';
 import { type PlanRequestInput, planFileName } from './plan-draft';
 import { ClipboardCopy, ClipboardList, Download, Fingerprint } from './plan-icons';
 import { PlanPreview } from './plan-preview';
@@ -31,7 +31,7 @@ export function PlanResult({ state, stale }: PlanResultProps) {
   const exportPlan = (shown: PlanResponse, request: PlanRequestInput) => {
     const name = planFileName(request.environment, request.version);
     try {
-      downloadText(name, shown.markdown);
+      downloadText(name, shown.markdown, 'text/markdown');
       setNotice({ tone: 'success', text: `Downloaded ${name}.` });
     } catch (error) {
       setNotice({ tone: 'danger', text: `Not exported: ${errorMessage(error)}` });

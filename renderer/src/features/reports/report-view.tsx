@@ -10,7 +10,7 @@ import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { Panel } from '../../ui/panel';
 import { LessonsEditor } from './lessons-editor';
-import { copyText, downloadText, reportFileName } from './report-export';
+import { copyReport as copyText, downloadMarkdown as downloadText, reportFileName } from './report-export';
 import { ArrowLeft, ClipboardCopy, Download } from './report-icons';
 import { ReportPreview } from './report-preview';
 import { useRunReport } from './use-run-report';

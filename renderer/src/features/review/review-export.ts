@@ -1,6 +1,6 @@
 import type { ReviewOutline, ReviewTick } from '../../../../shared/api/schemas/review';
 import { renderChecklistMarkdown } from '../../../../shared/review/checklist-markdown';
-import { downloadText } from '../reports/report-export';
+import { downloadText } from '../../lib/text-export';
 
 // The review as a markdown file: `<project>-<runbook>-checklist.md`, ticks shown.
 
@@ -11,6 +11,10 @@ export function checklistFileName(outline: ReviewOutline): string {
 
 export function exportChecklist(outline: ReviewOutline, ticks: readonly ReviewTick[]): string {
   const name = checklistFileName(outline);
-  downloadText(name, renderChecklistMarkdown(outline, ticks, { exportedAt: new Date().toISOString() }));
+  downloadText(
+    name,
+    renderChecklistMarkdown(outline, ticks, { exportedAt: new Date().toISOString() }),
+    'text/markdown',
+  );
   return name;
 }

@@ -2,7 +2,7 @@ import { type KeyboardEvent, type ReactNode, useCallback, useId, useMemo, useRef
 import { isString } from '../../lib/drafts';
 import { useSessionDraft } from '../../lib/use-session-draft';
 import { Button, IconButton } from '../button';
-import { copyText, formatLines, logFileName, saveTextFile } from './log-export';
+import { copyLog as copyText, formatLines, logFileName, saveTextFile } from './log-export';
 import { ArrowDownToLine, ChevronDown, ChevronUp, Copy, Download, ListFilter, Pause, Play, Search } from './log-icons';
 import type { LogFeed, LogLine, LogSourceInfo } from './log-line';
 import { LogRows, type LogRowsHandle } from './log-rows';
