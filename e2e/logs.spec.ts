@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { makeLabProject } from '../electron/core/test-lab/lab-project';
+import { apiCall } from './support/api-call';
 import { type HostProcess, startHostProcess } from './support/web-host-process';
 
 // The Logs screen on a real run: a host of its own, a real project whose runbook's shell action
@@ -42,26 +43,9 @@ steps:
         argv: [sh, -c, 'echo "disk check"; echo "warning: disk 91% full" >&2']
 `;
 
-/** One API call over a socket of the page's own, as the app's client makes them. */
+/** One API call over a socket of the page's own (e2e/support/api-call.ts), to this spec's host. */
 function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const wsUrl = `ws://${url.host}/api?token=${url.searchParams.get('token')}`;
-  return page.evaluate(
-    ({ wsUrl, method, payload }) =>
-      new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(wsUrl);
-        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, payload }));
-        ws.onerror = () => reject(new Error(`socket to ${wsUrl} failed`));
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data));
-          if (message.kind !== 'result' || message.id !== 1) return;
-          ws.close();
-          if (message.envelope.ok) resolve(message.envelope.value as T);
-          else reject(new Error(`${method}: ${message.envelope.error.message}`));
-        };
-      }),
-    { wsUrl, method, payload },
-  );
+  return apiCall<T>(page, host.url, method, payload);
 }
 
 async function openLogs(page: Page, id = runId) {

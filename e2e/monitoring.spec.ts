@@ -8,6 +8,7 @@ import { writeScenarioJournal } from '../electron/core/report/write-scenario';
 import { makeReviewProject } from '../electron/core/reviews/test-support/review-project';
 import { makeLabProject } from '../electron/core/test-lab/lab-project';
 import { abortedRun } from '../shared/report/fixtures/scenarios';
+import { apiCall } from './support/api-call';
 import { type HostProcess, startHostProcess } from './support/web-host-process';
 
 // The monitoring screen on recorded runs (journals written by the real journal writer): a watched
@@ -158,26 +159,9 @@ test('an unknown run shows why and offers Retry', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
 
-/** One API call over a socket of the page's own, as the app's client makes them. */
+/** One API call over a socket of the page's own (e2e/support/api-call.ts), to this spec's host. */
 function call<T>(page: Page, method: string, payload: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const wsUrl = `ws://${url.host}/api?token=${url.searchParams.get('token')}`;
-  return page.evaluate(
-    ({ wsUrl, method, payload }) =>
-      new Promise<T>((resolve, reject) => {
-        const ws = new WebSocket(wsUrl);
-        ws.onopen = () => ws.send(JSON.stringify({ kind: 'call', id: 1, method, payload }));
-        ws.onerror = () => reject(new Error(`socket to ${wsUrl} failed`));
-        ws.onmessage = (event) => {
-          const message = JSON.parse(String(event.data));
-          if (message.kind !== 'result' || message.id !== 1) return;
-          ws.close();
-          if (message.envelope.ok) resolve(message.envelope.value as T);
-          else reject(new Error(`${method}: ${message.envelope.error.message}`));
-        };
-      }),
-    { wsUrl, method, payload },
-  );
+  return apiCall<T>(page, host.url, method, payload);
 }
 
 test('a live run: windows and the rule’s state arrive from the run’s pushes, with no reload', async ({ page }) => {
