@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InterpolationError, interpolate, interpolateMap, secretNames, type VariableScope } from './interpolate';
+import {
+  InterpolationError,
+  interpolate,
+  interpolateMap,
+  interpolateTitle,
+  secretNames,
+  type VariableScope,
+} from './interpolate';
 
 const scope: VariableScope = {
   version: 'v1.2.0',
@@ -139,5 +146,28 @@ describe('secretNames', () => {
   it('finds secrets in serialised data', () => {
     const text = JSON.stringify({ env: { TOKEN: 'Bearer ${secret:API_TOKEN}' }, argv: ['${secret:DB_PASSWORD}'] });
     expect(secretNames(text)).toEqual(['API_TOKEN', 'DB_PASSWORD']);
+  });
+});
+
+describe('interpolateTitle', () => {
+  const scope = {
+    version: 'v1.2.0',
+    runId: 'r1',
+    env: { name: 'prod', variables: { region: 'eu-1' }, app: { image: 'shop', container: 'shop' }, urls: {} },
+    vars: {},
+    secrets: { TOKEN: 's3cr3t' },
+  };
+
+  it('fills in what is known and leaves the rest as written, never a secret', () => {
+    expect(
+      interpolateTitle(
+        'Deploy ${env.app.image}:${version} to ${env.region}, then ${previous_version} ${secret:TOKEN}',
+        scope,
+      ),
+    ).toBe('Deploy shop:v1.2.0 to eu-1, then ${previous_version} ${secret:TOKEN}');
+  });
+
+  it('writes $${ as a literal ${, like interpolate', () => {
+    expect(interpolateTitle('cost $${price} for ${version}', scope)).toBe('cost ${price} for v1.2.0');
   });
 });

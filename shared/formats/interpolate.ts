@@ -97,6 +97,23 @@ export function interpolate(text: string, scope: VariableScope): string {
     .join('${');
 }
 
+/**
+ * For text people read (action titles): known variables filled in, secrets and anything not known
+ * yet (e.g. `${previous_version}` before it is resolved) left as written. Never throws.
+ */
+export function interpolateTitle(text: string, scope: VariableScope): string {
+  return text
+    .split('$${')
+    .map((part) =>
+      part.replace(reference, (whole, raw: string) => {
+        const name = raw.trim();
+        if (name.startsWith('secret:')) return whole;
+        return lookup(name, scope) ?? whole;
+      }),
+    )
+    .join('${');
+}
+
 /** Interpolates each value of a map (env, labels, build args). */
 export function interpolateMap(map: Record<string, string> | undefined, scope: VariableScope): Record<string, string> {
   return Object.fromEntries(Object.entries(map ?? {}).map(([key, value]) => [key, interpolate(value, scope)]));

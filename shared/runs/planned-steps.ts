@@ -1,4 +1,5 @@
 import type { Checklist, ChecklistItem } from '../formats/checklist-schema';
+import { interpolateTitle, type VariableScope } from '../formats/interpolate';
 import { actionKey, itemKey, type Runbook, type Step } from '../formats/runbook-schema';
 import { describeAction } from '../plans/describe-action';
 import type { PlannedItem, PlannedStep } from './run-events';
@@ -25,7 +26,8 @@ export function notApplicableReason(step: Step, environment: string): string | u
   return `applies to ${step.environments.join(', ')} only; this run targets ${environment}`;
 }
 
-export function plannedSteps(runbook: Runbook, environment: string): PlannedStep[] {
+/** The runbook's steps as a run will show them; with a scope, action titles have their known variables filled in. */
+export function plannedSteps(runbook: Runbook, environment: string, scope?: VariableScope): PlannedStep[] {
   return runbook.steps.map((step) => ({
     id: step.id,
     title: step.title,
@@ -34,7 +36,7 @@ export function plannedSteps(runbook: Runbook, environment: string): PlannedStep
     actions: step.actions.map((action, index) => ({
       key: actionKey(step.id, action, index),
       type: action.type,
-      title: describeAction(action),
+      title: scope ? interpolateTitle(describeAction(action), scope) : describeAction(action),
     })),
     items: plannedItems(step.id, step.checklists),
     approvals: step.approvals,

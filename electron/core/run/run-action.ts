@@ -1,4 +1,5 @@
 import type { Action } from '../../../shared/formats/action-schema';
+import { interpolateTitle } from '../../../shared/formats/interpolate';
 import { actionKey } from '../../../shared/formats/runbook-schema';
 import { describeAction } from '../../../shared/plans/describe-action';
 import { planAction } from '../../../shared/plans/plan-action';
@@ -35,7 +36,7 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
     step: stepId,
     action: key,
     type: action.type,
-    title: describeAction(action),
+    title: interpolateTitle(describeAction(action), ctx.plan.scope),
     attempt: attemptNo,
     plan,
   });
@@ -156,7 +157,7 @@ export async function runAction(
         {
           step: stepId,
           action: key,
-          title: describeAction(action),
+          title: interpolateTitle(describeAction(action), ctx.plan.scope),
           error: outcome.error,
           attempt: attempts,
           tail: outcome.tail,

@@ -211,7 +211,7 @@ export async function drive(
           strategy: request.strategy ?? target.runbook.strategy,
           operator: request.operator,
           roles: target.runbook.roles,
-          steps: plannedSteps(target.runbook, target.environment.name),
+          steps: plannedSteps(target.runbook, target.environment.name, scope),
           exitCriteria: plannedExitCriteria(target.runbook.exitCriteria),
           rollback: plannedRollback(target.runbook),
           definition: targetDigest(target),
