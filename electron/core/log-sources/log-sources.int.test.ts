@@ -53,7 +53,9 @@ describe('file sources', () => {
     writeFileSync(file, 'after rotation\n');
     await lab.pushes.waitForLine(info.followId, 'after rotation');
     writeFileSync(file, '');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Written only once tail has seen the truncation (it may poll once a second): a longer line
+    // written first would look like growth, and tail would print it from its old offset.
+    await lab.pushes.waitForLine(info.followId, /file truncated/);
     appendFileSync(file, 'after truncation, the first line again\n');
     await lab.pushes.waitForLine(info.followId, 'after truncation, the first line again');
     // Lines arrive batched, not one push per line.
