@@ -1,16 +1,12 @@
-// Live-log figures the UI issue budgets, measured in Chromium through the browser host: a source
-// emitting 50,000 lines/s for 10 s (lines/s into the buffer and onto the visible page, next to the
-// source rate; p95 frame time, budget ≤ 50 ms), then the renderer heap after 1,000,000 lines have
-// gone through one source (budget < 200 MB). The page is the real LogView on the real store, fed
-// by a synthetic source inside the page (renderer/src/features/logs/bench-harness.tsx).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
 import { startHostProcess } from '../../e2e/support/web-host-process';
+import { ensureRendererBuilt } from '../screenshots/ensure-built';
+import { percentile } from './percentile';
 
 const root = join(import.meta.dirname, '..', '..');
 const rate = 50_000;
@@ -35,35 +31,12 @@ interface BenchApi {
   retained(): { received: number; retained: number; dropped: number };
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The built renderer is older than its sources (or missing): the bench would measure old code. */
-function rendererIsStale(): boolean {
-  const html = join(root, 'out', 'renderer', 'index.html');
-  if (!existsSync(html)) return true;
-  return newestMtime(join(root, 'renderer', 'src')) > statSync(html).mtimeMs;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
-}
-
 const perSecond = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en-US')} lines/s`;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 export async function benchLogs(options: { build?: boolean } = {}): Promise<Record<string, string | number>> {
-  if (options.build ?? rendererIsStale()) {
-    const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  // --no-build measures what is built; otherwise build when asked, or when the build is stale.
+  if (options.build !== false) ensureRendererBuilt(root, options.build === true, () => undefined);
   assertChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'rp-bench-logs-'));
   const host = await startHostProcess(['--port', '0', '--data-dir', dataDir]);

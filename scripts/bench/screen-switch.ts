@@ -1,9 +1,4 @@
-// Switching screens during a run, measured in Chromium through the browser host (UI issue budget:
-// ≤ 100 ms from the click to the new screen's first paint). A real run streams output the whole
-// time (a shell action printing 50 lines/s, pushed to the page as `runs:output`) while the page
-// goes round the sidebar's screens and back to the live run view, many times.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +7,8 @@ import { apiCall } from '../../e2e/support/api-call';
 import { assertChromium, chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
 import { startHostProcess } from '../../e2e/support/web-host-process';
 import { makeLabProject } from '../../electron/core/test-lab/lab-project';
+import { ensureRendererBuilt } from '../screenshots/ensure-built';
+import { percentile } from './percentile';
 
 const root = join(import.meta.dirname, '..', '..');
 const budgetMs = 100;
@@ -32,27 +29,6 @@ steps:
         type: shell
         argv: [sh, -c, 'i=0; while [ $i -lt 6000 ]; do echo "request $i served in $((i % 97)) ms"; i=$((i+1)); sleep 0.02; done']
 `;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The built renderer is older than its sources (or missing): the bench would measure old code. */
-function rendererIsStale(): boolean {
-  const html = join(root, 'out', 'renderer', 'index.html');
-  if (!existsSync(html)) return true;
-  return newestMtime(join(root, 'renderer', 'src')) > statSync(html).mtimeMs;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
-}
 
 /**
  * One switch, timed inside the page: from the click on a sidebar link (or the address change for
@@ -95,10 +71,8 @@ function timeSwitch(page: Page, target: { screen: string; hash?: string; heading
 }
 
 export async function benchScreenSwitch(options: { build?: boolean } = {}): Promise<Record<string, string | number>> {
-  if (options.build ?? rendererIsStale()) {
-    const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  // --no-build measures what is built; otherwise build when asked, or when the build is stale.
+  if (options.build !== false) ensureRendererBuilt(root, options.build === true, () => undefined);
   assertChromium();
   const scratch = mkdtempSync(join(tmpdir(), 'rp-bench-switch-'));
   const project = makeLabProject(join(scratch, 'project'), { runbook, environments: 'environments:\n  staging: {}\n' });

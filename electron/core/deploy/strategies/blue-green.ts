@@ -2,20 +2,16 @@ import { formatDuration } from '../../../../shared/formats/duration';
 import type { NamedEnvironment } from '../../../../shared/formats/environment-schema';
 import type { StrategyStage } from '../../../../shared/runs/run-events';
 import type { DeployOutcome, DeployStrategy, StrategyContext } from '../deploy-strategy';
-import { waitSlotHealthy } from './blue-green-health';
 import { revertSlots } from './blue-green-revert';
+import { startIdleSlot } from './idle-slot';
 import {
   describeSlot,
-  liveSlot,
   otherSlot,
-  requireTraffic,
   runStage,
   type SlotLayout,
   type SlotName,
   slotLayout,
   slotServers,
-  slotStates,
-  startSlot,
   weightsByVersion,
 } from './slots';
 
@@ -69,23 +65,7 @@ export function createBlueGreenStrategy(): DeployStrategy {
 }
 
 async function deployBlueGreen(ctx: StrategyContext): Promise<DeployOutcome> {
-  const layout = slotLayout(ctx.environment, 'blue-green');
-  const traffic = requireTraffic(ctx, layout);
-  const ops = await ctx.docker(layout.dockerHost);
-  const live = await liveSlot(layout, traffic, ctx.io);
-  const target: SlotName = live ? otherSlot(live) : 'blue';
-  const liveState = live ? (await slotStates(ops, layout))[live] : undefined;
-  const previous = live ? (liveState?.version ?? ctx.previousVersion) : undefined;
-  const newText = describeSlot(layout, target, ctx.version);
-
-  await runStage(ctx, 'start', `start ${newText}`, () => startSlot(ctx, layout, ops, target));
-  await runStage(
-    ctx,
-    'health',
-    `GET ${layout.healthPath} on ${layout.address(target)}`,
-    () => waitSlotHealthy(ctx, layout, ops, target),
-    (ms) => `${newText} healthy after ${ms} ms`,
-  );
+  const { layout, traffic, live, liveState, previous, target, newText } = await startIdleSlot(ctx, 'blue-green');
 
   ctx.cutover('during');
   try {

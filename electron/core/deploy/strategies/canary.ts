@@ -3,21 +3,9 @@ import type { NamedEnvironment } from '../../../../shared/formats/environment-sc
 import type { StrategyStage } from '../../../../shared/runs/run-events';
 import type { DeployOutcome, DeployStrategy, StrategyContext } from '../deploy-strategy';
 import { idleSlotText } from './blue-green';
-import { waitSlotHealthy } from './blue-green-health';
 import { revertSlots } from './blue-green-revert';
-import {
-  describeSlot,
-  liveSlot,
-  otherSlot,
-  requireTraffic,
-  runStage,
-  type SlotName,
-  slotLayout,
-  slotServers,
-  slotStates,
-  startSlot,
-  weightsByVersion,
-} from './slots';
+import { startIdleSlot } from './idle-slot';
+import { describeSlot, runStage, type SlotName, slotLayout, slotServers, weightsByVersion } from './slots';
 
 const stageOf = (weight: number) => `weight-${weight}`;
 
@@ -70,23 +58,8 @@ export function createCanaryStrategy(): DeployStrategy {
 }
 
 async function deployCanary(ctx: StrategyContext): Promise<DeployOutcome> {
-  const layout = slotLayout(ctx.environment, 'canary');
-  const traffic = requireTraffic(ctx, layout);
-  const ops = await ctx.docker(layout.dockerHost);
+  const { layout, traffic, live, previous, target, newText } = await startIdleSlot(ctx, 'canary');
   const { weights, analysis } = ctx.environment.deploy.canary;
-  const live = await liveSlot(layout, traffic, ctx.io);
-  const target: SlotName = live ? otherSlot(live) : 'blue';
-  const previous = live ? ((await slotStates(ops, layout))[live]?.version ?? ctx.previousVersion) : undefined;
-  const newText = describeSlot(layout, target, ctx.version);
-
-  await runStage(ctx, 'start', `start ${newText}`, () => startSlot(ctx, layout, ops, target));
-  await runStage(
-    ctx,
-    'health',
-    `GET ${layout.healthPath} on ${layout.address(target)}`,
-    () => waitSlotHealthy(ctx, layout, ops, target),
-    (ms) => `${newText} healthy after ${ms} ms`,
-  );
 
   ctx.cutover('during');
   try {
