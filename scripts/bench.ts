@@ -8,8 +8,10 @@
 //   probes    CPU cost of synthetic probes at 100 requests/s (strategies issue)
 //   notify    notifications: cost inside the journal's emit, delivery, a dead receiver at flush
 //   screens   switching screens during a live run, to the new screen's first paint (UI issue)
+//   demo      the built-in demo from nothing to its third report, by the CLI (demo issue)
 //   logs      live-log viewer in Chromium: 50,000 lines/s, frame times, heap after 1,000,000 lines (UI issue)
 // Usage: npm run bench [-- --only journal,ssh] [-- --runs N] [-- --no-build]
+import { benchDemo } from './bench/demo';
 import { benchJournal } from './bench/journal';
 import { benchLogs } from './bench/logs';
 import { benchNotify } from './bench/notify';
@@ -36,6 +38,7 @@ const suites: Record<string, () => Promise<Record<string, string | number>>> = {
   notify: benchNotify,
   logs: () => benchLogs({ build: !args.includes('--no-build') }),
   screens: () => benchScreenSwitch({ build: !args.includes('--no-build') }),
+  demo: benchDemo,
 };
 
 console.log('Release Pilot benchmark');

@@ -14,6 +14,7 @@ const load = {
   report: () => import('./commands/report'),
   plan: () => import('./commands/plan'),
   releases: () => import('./commands/releases'),
+  demo: () => import('./commands/demo'),
 };
 
 function parsePort(value: string): number {
@@ -114,6 +115,19 @@ export function buildProgram(): Command {
     .option('--json', 'print events and output as NDJSON')
     .action(async (options) => {
       process.exitCode = await (await load.releases()).rollbackCommand(options);
+    });
+
+  program
+    .command('demo')
+    .description(
+      'set up the built-in demo project on this machine (Docker; nginx for blue-green) and print what to run',
+    )
+    .option('--reset', 'back to the first state: containers, nginx, the demo project and its runs removed')
+    .option('--status', 'only say whether the demo exists and what it needs (exit 3 when Docker is down)')
+    .option(...dataDirOption)
+    .option('--json', 'print JSON')
+    .action(async (options) => {
+      process.exitCode = await (await load.demo()).demoCommand(options);
     });
 
   program

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import { type ApiHandlers, createEventHub, type EventSink } from '../../shared/api/handlers';
 import type { AppInfo } from '../../shared/api/schemas/app-info';
 import { renderPlanMarkdown } from '../../shared/planning/plan-markdown';
+import { demoHandlers } from './demo/demo-handlers';
 import { environmentHandlers } from './environments/environment-handlers';
 import { createLogSources } from './log-sources/log-source-handlers';
 import { monitoringHandlers } from './monitoring-api/monitoring-handlers';
@@ -61,6 +62,15 @@ export function createEngine(ports: EnginePorts): Engine {
   };
 
   const listProjects = () => Promise.all(settings.get().recentProjects.map(summarizeProject));
+  const openProject = async (path: string) => {
+    const root = await resolveProjectRoot(path);
+    const recent = [root, ...settings.get().recentProjects.filter((p) => p !== root)].slice(0, 50);
+    settings.update({ recentProjects: recent });
+    logger.info('project opened', { path: root });
+    const projects = await listProjects();
+    events.emit('projects:changed', projects);
+    return projects[0] ?? (await summarizeProject(root));
+  };
 
   const secrets = ports.secrets ?? envSecrets();
   const secretList = () => ({ storage: secrets.storage, names: secrets.names() });
@@ -99,15 +109,7 @@ export function createEngine(ports: EnginePorts): Engine {
     'app:info': async () => info,
     'settings:get': async () => settings.get(),
     'settings:update': async (patch) => settings.update(patch),
-    'projects:open': async ({ path }) => {
-      const root = await resolveProjectRoot(path);
-      const recent = [root, ...settings.get().recentProjects.filter((p) => p !== root)].slice(0, 50);
-      settings.update({ recentProjects: recent });
-      logger.info('project opened', { path: root });
-      const projects = await listProjects();
-      events.emit('projects:changed', projects);
-      return projects[0] ?? (await summarizeProject(root));
-    },
+    'projects:open': async ({ path }) => openProject(path),
     'projects:list': listProjects,
     'projects:close': async ({ projectId }) => {
       const root = projectRoot(projectId);
@@ -163,6 +165,14 @@ export function createEngine(ports: EnginePorts): Engine {
       projectRoot,
       isActive: (runId) => runs.live(runId).active,
       saved: async () => events.emit('projects:changed', await listProjects()),
+    }),
+    ...demoHandlers({
+      dataDir: ports.dataDir,
+      logger,
+      emit: events.emit,
+      openProject,
+      openPaths: () => settings.get().recentProjects,
+      isActive: (runId) => runs.live(runId).active,
     }),
     'secrets:list': async () => secretList(),
     'secrets:set': guarded(async ({ name, value }) => {

@@ -23,6 +23,10 @@ if (process.platform === 'win32') app.setAppUserModelId('dev.release-pilot.app')
 
 const here = import.meta.dirname; // out/main
 const isPackaged = app.isPackaged;
+// Packaged, the built-in runbook and the demo ship as extraResources (electron-builder.yml), beside
+// app.asar rather than inside it: the engine finds them through this variable.
+if (isPackaged && !process.env.RELEASE_PILOT_RESOURCES_DIR)
+  process.env.RELEASE_PILOT_RESOURCES_DIR = process.resourcesPath;
 const devServerUrl = isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const pages = createPageAllowList({ isPackaged, devServerUrl });
 

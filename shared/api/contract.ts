@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppInfo } from './schemas/app-info';
 import { Empty } from './schemas/common';
+import { DemoOpened, DemoProgressPush, DemoResetResult, DemoStatus } from './schemas/demo';
 import {
   ConnectionTest,
   EnvironmentRef,
@@ -115,6 +116,12 @@ export const methods = {
   'logs:follows': query(z.array(FollowInfo)),
   /** A window renews the follows it shows (every minute); one nobody renews for 10 minutes is stopped. */
   'logs:keepalive': method(KeepaliveRequest, KeepaliveResult),
+  /** The built-in demo: whether it exists, and whether Docker and nginx are there for it. */
+  'demo:status': query(DemoStatus),
+  /** Creates the demo when absent (repository, images, nginx), then opens it as a project. */
+  'demo:open': query(DemoOpened),
+  /** Back to the first state: containers, nginx, the demo's runs and release history removed. */
+  'demo:reset': query(DemoResetResult),
 } as const;
 
 export const events = {
@@ -127,6 +134,7 @@ export const events = {
   'logs:line': LogLinesPush,
   /** A follow's last word: removed, idle, closed, exited or failed, with the reason naming the host. */
   'logs:ended': LogEndedPush,
+  'demo:progress': DemoProgressPush,
 } as const;
 
 export type Methods = typeof methods;

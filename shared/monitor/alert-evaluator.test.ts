@@ -44,6 +44,21 @@ describe('createAlertEvaluator', () => {
     expect(evaluator.evaluate({ error_rate: 0.3 }, 3600)).toMatchObject([{ state: 'firing' }]);
   });
 
+  it('restart judges anew: a condition still holding starts its `for` again from the restart', () => {
+    const evaluator = createAlertEvaluator([rule()]);
+    evaluator.evaluate({ error_rate: 0.3 }, 0);
+    expect(evaluator.evaluate({ error_rate: 0.3 }, 2500)).toMatchObject([{ state: 'firing' }]);
+    evaluator.restart(3000);
+    expect(evaluator.evaluate({ error_rate: 0.3 }, 3500)).toMatchObject([{ state: 'pending', previous: 'firing' }]);
+    expect(evaluator.evaluate({ error_rate: 0.3 }, 4900)).toEqual([]);
+    expect(evaluator.evaluate({ error_rate: 0.3 }, 5000)).toMatchObject([{ state: 'firing', previous: 'pending' }]);
+    // A rule that was ok stays ok; restarting changes no state by itself.
+    const quiet = createAlertEvaluator([rule()]);
+    quiet.evaluate({ error_rate: 0.01 }, 0);
+    quiet.restart(100);
+    expect(quiet.statuses()[0]!.state).toBe('ok');
+  });
+
   it('for: 0 fires at once, without passing through pending', () => {
     const evaluator = createAlertEvaluator([rule({ for: 0, condition: 'availability < 95%' })]);
     expect(evaluator.evaluate({ availability: 0.9 }, 10)).toMatchObject([{ state: 'firing', previous: 'ok' }]);

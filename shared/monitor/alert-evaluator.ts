@@ -36,6 +36,11 @@ export interface AlertEvaluator {
   /** Evaluates every rule against the current values; returns the rules whose state changed. */
   evaluate(values: MetricValues, now: number): AlertTransition[];
   statuses(): RuleStatus[];
+  /**
+   * Judges every rule anew from `now` (a cutover): a condition that still holds starts its `for`
+   * again, so what the previous phase saw never counts toward firing in the next.
+   */
+  restart(now: number): void;
 }
 
 interface RuleTrack {
@@ -85,6 +90,9 @@ export function createAlertEvaluator(rules: readonly AlertRuleSpec[], startedAt 
     },
     statuses() {
       return tracks.map((t) => ({ ...t.status }));
+    },
+    restart(now) {
+      for (const track of tracks) if (track.trueSince !== undefined) track.trueSince = now;
     },
   };
 }

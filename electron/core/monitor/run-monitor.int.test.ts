@@ -162,6 +162,37 @@ describe('createRunMonitor', () => {
     expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing', 'ok']);
   });
 
+  it('rollbackFrom cutover: a rule firing before the cutover rolls nothing back; after it, its `for` counts anew', async () => {
+    const server = await app();
+    const { emit, of } = recordEvents();
+    const fired: AlertTransition[] = [];
+    const run = await monitor({
+      monitoring: monitoringFor(server.url),
+      rules: [errorsRule({ name: 'rollback', for: 1500, action: 'rollback' })],
+      rollbackFrom: 'cutover',
+      emit,
+      onRollback: (rule) => fired.push(rule),
+    });
+    // A first deploy's long preparation: nothing answers, the rule fires, and no rollback is asked for.
+    server.set({ outage: 'status' });
+    await sleep(2600);
+    expect(run.current().rules[0]!.state).toBe('firing');
+    expect(fired).toEqual([]);
+    await run.waitQuiet(200);
+    // The new version takes traffic and fails too: judged from the cutover, it fires `for` later.
+    run.cutover('during');
+    const cutAt = Date.now();
+    // The rules are evaluated every 500 ms: by 700 ms at least one has run, well before `for` ends.
+    await sleep(700);
+    expect(run.current().rules[0]!.state).toBe('pending');
+    expect(fired).toEqual([]);
+    await expect(run.waitQuiet(5000)).rejects.toThrow(/rule "rollback"/);
+    expect(Date.now() - cutAt).toBeGreaterThanOrEqual(1450);
+    expect(fired).toHaveLength(1);
+    await run.stop();
+    expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing', 'pending', 'firing']);
+  });
+
   it('waitQuiet resolves after its time when nothing fires; stopping rejects waiters', async () => {
     const server = await app();
     const { emit } = recordEvents();

@@ -39,6 +39,13 @@ export interface RunMonitorOptions {
   logger?: Logger;
   /** How often the rules look at the figures; default 500 ms. */
   evaluateEveryMs?: number;
+  /**
+   * 'cutover': a rollback rule acts only once the new version takes traffic (a run that deploys by
+   * strategy); before that, failures are the old version's, or nothing's on a first deploy, and a
+   * rollback would undo nothing. 'start' (default): from the run's start (runs that deploy by
+   * their own actions, where the monitor never learns of a cutover).
+   */
+  rollbackFrom?: 'start' | 'cutover';
 }
 
 export interface MonitorSnapshot {
@@ -141,7 +148,8 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
     for (const change of evaluator.evaluate(values, at)) {
       const { previous: _previous, at: _at, ...data } = change;
       void journal('alert.changed', data);
-      if (change.state === 'firing' && change.action === 'rollback' && !rollback) {
+      const armed = options.rollbackFrom !== 'cutover' || windows.phase !== 'before';
+      if (change.state === 'firing' && change.action === 'rollback' && !rollback && armed) {
         rollback = change;
         const shown = formatMetricValue(change.condition, change.value ?? Number.NaN);
         waiters.fail(
@@ -181,6 +189,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
       if (changing) {
         sliding = createSlidingWindow(monitoring.probes.window);
         rulesFrom = at;
+        evaluator.restart(at);
       }
     },
     current() {

@@ -28,6 +28,7 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
     monitoring,
     healthUrl: environment.urls.health,
     rules: runbook.alerts,
+    rollbackFrom: deploysByStrategy(runbook, environment.name) ? 'cutover' : 'start',
     emit: recorder.emit,
     logger,
     onRollback(rule) {
@@ -53,6 +54,15 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
       await (await quiet())?.stop();
     },
   };
+}
+
+/** The run has a `deploy` action: its strategy tells the monitor when the new version takes traffic. */
+function deploysByStrategy(runbook: Runbook, environment: string): boolean {
+  return runbook.steps.some(
+    (step) =>
+      (!step.environments || step.environments.includes(environment)) &&
+      step.actions.some((action) => action.type === 'deploy'),
+  );
 }
 
 /** Consecutive answers a rollback needs from the old version before it counts as verified. */
