@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DemoProxy } from '../../../shared/api/schemas/demo';
+import { waitPortOpen } from '../lib/port-open';
 import { type DemoEnvironment, demoEnvironments } from './demo-layout';
 
 // The demo's blue-green switches traffic with a real nginx: the one installed on this machine, run
@@ -158,24 +158,10 @@ export async function startDemoNginx(nginx: DemoNginx, ports: DemoProxyPorts): P
       `The demo's nginx (${nginx.binary}) did not start: ${said}${log ? ` (${nginx.errorLog}: ${log})` : ''}`,
     );
   }
-  for (const port of [ports.staging, ports.production]) await waitListening(port, nginx);
-}
-
-async function waitListening(port: number, nginx: DemoNginx): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
+  for (const port of [ports.staging, ports.production]) {
+    await waitPortOpen(port, {
+      timedOut: () => new Error(`The demo's nginx does not listen on 127.0.0.1:${port} (see ${nginx.errorLog})`),
     });
-    if (open) return;
-    if (Date.now() > deadline) {
-      throw new Error(`The demo's nginx does not listen on 127.0.0.1:${port} (see ${nginx.errorLog})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

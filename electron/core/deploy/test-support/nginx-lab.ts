@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitPortOpen } from '../../lib/port-open';
 import { freePort } from '../../test-lab/sshd-lab';
 import type { NginxProxy } from '../traffic/nginx-switch';
 
@@ -134,21 +134,14 @@ async function workersOf(master: number): Promise<{ pid: number; shuttingDown: b
   return workers;
 }
 
-async function waitListening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr().trim()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on 127.0.0.1:${port} within 10 s: ${stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function waitListening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+  return waitPortOpen(port, {
+    intervalMs: 20,
+    check: () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr().trim()}`);
+    },
+    timedOut: () => new Error(`nginx did not listen on 127.0.0.1:${port} within 10 s: ${stderr()}`),
+  });
 }
 
 /** SIGTERM is nginx's fast shutdown: the master stops its workers and exits. */
