@@ -138,7 +138,7 @@ describe('release-pilot demo', () => {
     const made = await cli(['demo', '--data-dir', dataDir], env);
     expect(made.status, said(made)).toBe(3);
     expect(made.stderr).toContain(`nothing answers at unix://${socket}`);
-    expect(existsSync(join(dataDir, 'demo', 'project'))).toBe(false);
+    expect(existsSync(join(dataDir, 'demo', 'release-pilot-demo'))).toBe(false);
     const info = await cli(['info', '--data-dir', dataDir], env);
     expect(info.status, said(info)).toBe(0);
     // A malformed DOCKER_HOST is named as such.

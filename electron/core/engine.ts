@@ -62,6 +62,12 @@ export function createEngine(ports: EnginePorts): Engine {
   };
 
   const listProjects = () => Promise.all(settings.get().recentProjects.map(summarizeProject));
+  const closeProject = async (root: string) => {
+    settings.update({ recentProjects: settings.get().recentProjects.filter((p) => p !== root) });
+    const projects = await listProjects();
+    events.emit('projects:changed', projects);
+    return projects;
+  };
   const openProject = async (path: string) => {
     const root = await resolveProjectRoot(path);
     const recent = [root, ...settings.get().recentProjects.filter((p) => p !== root)].slice(0, 50);
@@ -111,13 +117,7 @@ export function createEngine(ports: EnginePorts): Engine {
     'settings:update': async (patch) => settings.update(patch),
     'projects:open': async ({ path }) => openProject(path),
     'projects:list': listProjects,
-    'projects:close': async ({ projectId }) => {
-      const root = projectRoot(projectId);
-      settings.update({ recentProjects: settings.get().recentProjects.filter((p) => p !== root) });
-      const projects = await listProjects();
-      events.emit('projects:changed', projects);
-      return projects;
-    },
+    'projects:close': async ({ projectId }) => closeProject(projectRoot(projectId)),
     'runbooks:list': async ({ projectId }) => readRunbookSummaries(projectRoot(projectId)),
     'environments:list': async ({ projectId }) => readEnvironmentSummaries(projectRoot(projectId)),
     'projects:versions': guarded(async ({ projectId }) => projectVersions(projectRoot(projectId))),
@@ -172,6 +172,9 @@ export function createEngine(ports: EnginePorts): Engine {
       emit: events.emit,
       openProject,
       openPaths: () => settings.get().recentProjects,
+      async closeProject(path) {
+        if (settings.get().recentProjects.includes(path)) await closeProject(path);
+      },
       isActive: (runId) => runs.live(runId).active,
     }),
     'secrets:list': async () => secretList(),

@@ -49,7 +49,8 @@ export function plannedExitCriteria(items: ChecklistItem[]): PlannedItem[] {
   return plannedItems(exitStepId, [{ title: 'Exit criteria', items }]);
 }
 
-export function plannedRollback(runbook: Runbook): PlannedStep {
+/** The runbook's rollback procedure as a step; with a scope, action titles have their known variables filled in. */
+export function plannedRollback(runbook: Runbook, scope?: VariableScope): PlannedStep {
   return {
     id: rollbackStepId,
     title: 'Rollback',
@@ -57,7 +58,7 @@ export function plannedRollback(runbook: Runbook): PlannedStep {
     actions: runbook.rollback.actions.map((action, index) => ({
       key: actionKey(rollbackStepId, action, index),
       type: action.type,
-      title: describeAction(action),
+      title: scope ? interpolateTitle(describeAction(action), scope) : describeAction(action),
     })),
     items: plannedItems(rollbackStepId, runbook.rollback.checklists),
     approvals: [],

@@ -388,6 +388,34 @@ describe('foldRun', () => {
     expect(state).toMatchObject({ status: 'open', lastHash, eventCount: 2 });
   });
 
+  it('an alert rollback: the strategy revert shows before the checks still waiting; the step ends with the rollback', () => {
+    const state = foldRun('run-7', [
+      started(),
+      event('rollback.started', { reason: 'error rate 30%', trigger: 'alert' }),
+      event('step.started', { step: rollbackStepId }),
+      event('action.started', {
+        step: rollbackStepId,
+        action: '@rollback.revert',
+        type: 'deploy',
+        title: 'Revert the blue-green deployment to v1.1.0',
+        attempt: 1,
+        plan: {},
+      }),
+      event('action.passed', { step: rollbackStepId, action: '@rollback.revert', durationMs: 900 }),
+      event('rollback.finished', { ok: true }),
+      event('run.finished', { status: 'rolled-back' }),
+    ]);
+    const keys = state.rollbackStep!.actions.map((a) => a.key);
+    expect(keys[0]).toBe('@rollback.revert');
+    expect(keys.length).toBe((plannedRollback(runbook).actions.length ?? 0) + 1);
+    expect(state.rollbackStep).toMatchObject({ state: 'passed', endedAt: expect.any(String) });
+  });
+
+  it('a rollback that never started its step stays pending when the rollback ends', () => {
+    const state = foldRun('run-8', [started(), event('rollback.finished', { ok: false })]);
+    expect(state.rollbackStep!.state).toBe('pending');
+  });
+
   it('does not mark steps rolled back when the rollback failed', () => {
     const state = foldRun('run-6', [
       started(),

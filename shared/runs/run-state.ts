@@ -202,7 +202,9 @@ const handlers: Handlers = {
     if (step && !action) {
       // Not in the plan (a strategy's revert during a rollback): shown as it was recorded.
       action = { key: d.action, type: d.type, title: d.title, state: 'pending', attempts: 0 };
-      step.actions.push(action);
+      // Where it ran: before the planned actions still waiting (a revert runs before the rollback's checks).
+      const waiting = step.actions.findIndex((a) => a.state === 'pending');
+      step.actions.splice(waiting < 0 ? step.actions.length : waiting, 0, action);
     }
     if (!action) return;
     Object.assign(action, {
@@ -236,8 +238,15 @@ const handlers: Handlers = {
   'rollback.started': (state, d, event) => {
     state.rollback = { reason: d.reason, trigger: d.trigger, at: event.at };
   },
-  'rollback.finished': (state, d) => {
+  'rollback.finished': (state, d, event) => {
     if (state.rollback) Object.assign(state.rollback, { ok: d.ok, error: d.error });
+    // The rollback step has no step.passed of its own: its end is the rollback's.
+    if (state.rollbackStep && state.rollbackStep.state !== 'pending')
+      Object.assign(state.rollbackStep, {
+        state: d.ok ? 'passed' : 'failed',
+        endedAt: event.at,
+        waitingFor: undefined,
+      });
     if (d.ok)
       for (const step of state.steps)
         if (step.state === 'passed' || step.state === 'failed') step.state = 'rolled-back';

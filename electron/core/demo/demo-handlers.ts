@@ -19,6 +19,8 @@ export interface DemoHandlerDeps {
   openProject(path: string): Promise<ProjectSummary>;
   /** The paths of the open projects. */
   openPaths(): string[];
+  /** Closes the project at this path, if open (a reset deletes its folder). */
+  closeProject(path: string): Promise<void>;
   isActive(runId: string): boolean;
 }
 
@@ -56,7 +58,10 @@ export function demoHandlers(deps: DemoHandlerDeps): DemoHandlers {
         });
       }
       deps.emit('demo:progress', { stage: 'reset', message: "Removing the demo's containers, runs and project" });
+      const real = await realpath(layout.project).catch(() => layout.project);
       const removed = await resetDemo(deps.dataDir, layout);
+      // Its folder is gone: left open, the dashboard would show a project that cannot be read.
+      await deps.closeProject(real);
       deps.logger.info('demo reset', { ...removed });
       return { status: await status(), removed };
     },

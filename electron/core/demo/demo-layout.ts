@@ -26,7 +26,8 @@ export function demoLayout(dataDir: string): DemoLayout {
   const root = join(dataDir, 'demo');
   return {
     root,
-    project: join(root, 'project'),
+    // The folder's name is the project's name on cards and in reports.
+    project: join(root, 'release-pilot-demo'),
     proxy: join(root, 'proxy'),
     locks: join(root, 'locks'),
     stateFile: join(root, 'demo.json'),

@@ -162,22 +162,22 @@ describe('createRunMonitor', () => {
     expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing', 'ok']);
   });
 
-  it('rollbackFrom cutover: a rule firing before the cutover rolls nothing back; after it, its `for` counts anew', async () => {
+  it('judgeFrom cutover: nothing before the cutover counts (no alert, no downtime); after it, the rules judge', async () => {
     const server = await app();
     const { emit, of } = recordEvents();
     const fired: AlertTransition[] = [];
     const run = await monitor({
       monitoring: monitoringFor(server.url),
       rules: [errorsRule({ name: 'rollback', for: 1500, action: 'rollback' })],
-      rollbackFrom: 'cutover',
+      judgeFrom: 'cutover',
       emit,
       onRollback: (rule) => fired.push(rule),
     });
-    // A first deploy's long preparation: nothing answers, the rule fires, and no rollback is asked for.
+    // A first deploy's long preparation: nothing answers, and no rule says anything about it.
     server.set({ outage: 'status' });
     await sleep(2600);
-    expect(run.current().rules[0]!.state).toBe('firing');
-    expect(fired).toEqual([]);
+    expect(run.current().rules[0]!.state).toBe('ok');
+    expect(run.current().downtime.ms).toBe(0);
     await run.waitQuiet(200);
     // The new version takes traffic and fails too: judged from the cutover, it fires `for` later.
     run.cutover('during');
@@ -190,7 +190,11 @@ describe('createRunMonitor', () => {
     expect(Date.now() - cutAt).toBeGreaterThanOrEqual(1450);
     expect(fired).toHaveLength(1);
     await run.stop();
-    expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing', 'pending', 'firing']);
+    expect(of('alert.changed').map((a) => a.state)).toEqual(['pending', 'firing']);
+    // The before phase was still measured for the report, failures and all.
+    expect(of('monitor.window').some((w) => w.phase === 'before' && w.metrics.failures > 0)).toBe(true);
+    const [downtime] = of('downtime.measured');
+    expect(downtime?.ms).toBeLessThan(4000);
   });
 
   it('waitQuiet resolves after its time when nothing fires; stopping rejects waiters', async () => {

@@ -40,12 +40,13 @@ export interface RunMonitorOptions {
   /** How often the rules look at the figures; default 500 ms. */
   evaluateEveryMs?: number;
   /**
-   * 'cutover': a rollback rule acts only once the new version takes traffic (a run that deploys by
-   * strategy); before that, failures are the old version's, or nothing's on a first deploy, and a
-   * rollback would undo nothing. 'start' (default): from the run's start (runs that deploy by
-   * their own actions, where the monitor never learns of a cutover).
+   * When the rules and the downtime start judging. 'cutover': at the first cutover, for a run that
+   * deploys by strategy; before it, failures are the old version's (or nothing's, on a first
+   * deploy), and neither an alert nor a rollback nor "downtime" would be about this deployment. The
+   * probes still measure the 'before' windows for the report. 'start' (default): from the start,
+   * for runs that deploy by their own actions and never tell the monitor of a cutover.
    */
-  rollbackFrom?: 'start' | 'cutover';
+  judgeFrom?: 'start' | 'cutover';
 }
 
 export interface MonitorSnapshot {
@@ -89,7 +90,9 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
   // The rules judge each phase on its own samples: failures of the old version (or of no version,
   // before a first deploy) must not roll the new one back, nor a recreate's planned outage (its
   // 'during', measured as downtime) once the new version is up ('after').
-  let rulesFrom = startedAt;
+  let rulesFrom = options.judgeFrom === 'cutover' ? Number.POSITIVE_INFINITY : startedAt;
+  // Unlike rulesFrom, this does not move at later cutovers: a recreate's outage is its 'during'.
+  let downtimeFrom = rulesFrom;
   const windows = createPhaseWindows(startedAt);
   const downtime = createDowntimeTracker();
   const waiters = createQuietWaiters();
@@ -134,7 +137,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
           onSample: (sample) => {
             if (sample.at >= rulesFrom) sliding.add(sample);
             windows.add(sample);
-            downtime.add(sample);
+            if (sample.at >= downtimeFrom) downtime.add(sample);
           },
         });
   if (probes)
@@ -148,8 +151,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
     for (const change of evaluator.evaluate(values, at)) {
       const { previous: _previous, at: _at, ...data } = change;
       void journal('alert.changed', data);
-      const armed = options.rollbackFrom !== 'cutover' || windows.phase !== 'before';
-      if (change.state === 'firing' && change.action === 'rollback' && !rollback && armed) {
+      if (change.state === 'firing' && change.action === 'rollback' && !rollback) {
         rollback = change;
         const shown = formatMetricValue(change.condition, change.value ?? Number.NaN);
         waiters.fail(
@@ -189,6 +191,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
       if (changing) {
         sliding = createSlidingWindow(monitoring.probes.window);
         rulesFrom = at;
+        downtimeFrom = Math.min(downtimeFrom, at);
         evaluator.restart(at);
       }
     },

@@ -1,5 +1,5 @@
 import type { AutomaticCheck } from '../../../shared/formats/checklist-schema';
-import { secretNames, type VariableScope } from '../../../shared/formats/interpolate';
+import { interpolateTitle, secretNames, type VariableScope } from '../../../shared/formats/interpolate';
 import { actionKey } from '../../../shared/formats/runbook-schema';
 import type { ActionPlan } from '../../../shared/plans/action-plan';
 import { describeAction } from '../../../shared/plans/describe-action';
@@ -108,7 +108,8 @@ export async function dryRun(request: {
           plan?.kind === 'deploy' ? planStrategy(plan.strategy, env, plan.version, plan.previousVersion) : undefined;
         return {
           key: actionKey(stepId, action, index),
-          title: describeAction(action),
+          // As the run will journal it: known variables filled in, never secrets.
+          title: interpolateTitle(describeAction(action), scope),
           plan,
           problem: planned.problem ?? (strategy && 'problem' in strategy ? strategy.problem : undefined),
           stages: strategy && 'stages' in strategy ? strategy.stages : undefined,

@@ -213,7 +213,7 @@ export async function drive(
           roles: target.runbook.roles,
           steps: plannedSteps(target.runbook, target.environment.name, scope),
           exitCriteria: plannedExitCriteria(target.runbook.exitCriteria),
-          rollback: plannedRollback(target.runbook),
+          rollback: plannedRollback(target.runbook, scope),
           definition: targetDigest(target),
           carried: request.preTicks?.length || undefined,
         });

@@ -28,7 +28,7 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
     monitoring,
     healthUrl: environment.urls.health,
     rules: runbook.alerts,
-    rollbackFrom: deploysByStrategy(runbook, environment.name) ? 'cutover' : 'start',
+    judgeFrom: deploysByStrategy(runbook, environment.name) ? 'cutover' : 'start',
     emit: recorder.emit,
     logger,
     onRollback(rule) {

@@ -7,7 +7,7 @@ import { OpenProjectForm } from './open-project-form';
 /** The first thing a new user sees: what a project is, and the one field that opens one. */
 export function DashboardEmpty() {
   return (
-    <Panel className="dashboard-empty">
+    <Panel className="dashboard-empty" body="flush">
       <EmptyState icon={FolderOpen} title="Open a project to start">
         <p>
           A project is a git repository with a <code>.release-pilot/</code> folder holding its runbooks and{' '}

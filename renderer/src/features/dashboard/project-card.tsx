@@ -11,6 +11,7 @@ import { Panel } from '../../ui/panel';
 import { ProblemList } from '../../ui/problem-list';
 import { StatusBadge } from '../../ui/status-badge';
 import { useProjects } from '../projects/projects-store';
+import { DemoProjectBar } from './demo-project-bar';
 import { EnvironmentStatusTable } from './environment-status-table';
 import { statusStore, useEnvironmentStatus } from './status-store';
 
@@ -109,6 +110,7 @@ export function ProjectCard({ project }: { project: ProjectSummary }) {
         </a>
         <ProblemsBadge count={project.problems.length} />
       </div>
+      <DemoProjectBar project={project} />
       {project.problems.length > 0 || closeError ? (
         <div className="project-problems">
           <ProblemList problems={project.problems} label={`Problems in ${project.name}`} limit={3} />

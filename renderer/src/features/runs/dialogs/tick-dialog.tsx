@@ -1,10 +1,9 @@
 import type { Question } from '../../../../../shared/api/schemas/run-control';
 import { Button } from '../../../ui/button';
-import { FormField } from '../../../ui/form-field';
-import { TextInput } from '../../../ui/input';
 import { useSettings } from '../../settings/settings-store';
 import { SquareCheck } from '../run-icons';
 import { Dialog } from './dialog';
+import { readSigner, SignerFields } from './signer-fields';
 import { useAnswer } from './use-answer';
 
 type TickQuestion = Extract<Question, { kind: 'tick' }>;
@@ -19,16 +18,12 @@ export function TickDialog({ runId, question, onClose }: { runId: string; questi
     onClose,
   );
   const submit = () => {
-    if (!fields.by?.trim()) {
-      setError('Name who signs this off.');
+    const signer = readSigner(fields);
+    if (typeof signer === 'string') {
+      setError(signer);
       return;
     }
-    void send({
-      kind: 'tick',
-      by: fields.by.trim(),
-      role: fields.role?.trim() || undefined,
-      note: fields.note?.trim() || undefined,
-    });
+    void send({ kind: 'tick', ...signer });
   };
   return (
     <Dialog
@@ -50,27 +45,7 @@ export function TickDialog({ runId, question, onClose }: { runId: string; questi
       {question.checkFailed ? (
         <p className="dialog-warning">Its automatic check failed: {question.checkFailed}</p>
       ) : null}
-      <div className="dialog-grid">
-        <FormField label="Signed off by">
-          {(control) => (
-            <TextInput {...control} value={fields.by} autoComplete="name" onChange={(e) => set('by', e.target.value)} />
-          )}
-        </FormField>
-        <FormField label="Role">
-          {(control) => <TextInput {...control} value={fields.role} onChange={(e) => set('role', e.target.value)} />}
-        </FormField>
-      </div>
-      <FormField label="Note" hint="Optional: evidence or a link, kept in the journal and the report.">
-        {(control) => (
-          <TextInput
-            {...control}
-            data-autofocus
-            value={fields.note}
-            maxLength={2000}
-            onChange={(e) => set('note', e.target.value)}
-          />
-        )}
-      </FormField>
+      <SignerFields fields={fields} set={set} />
     </Dialog>
   );
 }

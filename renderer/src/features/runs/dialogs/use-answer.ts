@@ -9,7 +9,7 @@ import { answerQuestion } from '../live/answer';
 
 export type Fields = Record<string, string>;
 
-function isFields(value: unknown): value is Fields {
+export function isFields(value: unknown): value is Fields {
   return (
     typeof value === 'object' &&
     value !== null &&

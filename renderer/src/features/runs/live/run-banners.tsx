@@ -29,7 +29,9 @@ export function RunBanners({
   onReload(): void;
 }) {
   const notice = useRunView((state) => state.notice);
-  const firing = firingAlerts(extras);
+  // Monitoring stops with the run: an alert still "firing" at the end is history, told by the rollback
+  // or the ending below, not a live alarm.
+  const firing = run.status === 'open' ? firingAlerts(extras) : [];
   const current = [...run.steps, ...(run.rollbackStep ? [run.rollbackStep] : [])].find((s) => s.id === run.currentStep);
   const ending = run.status in endings ? endings[run.status as keyof typeof endings] : undefined;
   return (
@@ -96,7 +98,8 @@ export function RunBanners({
             </>
           }
         >
-          {run.endReason ? `${run.endReason}. ` : ''}Ended {formatDateTime(run.endedAt)}
+          {run.endReason && run.endReason !== run.rollback?.reason ? `${run.endReason}. ` : ''}Ended{' '}
+          {formatDateTime(run.endedAt)}
           {runDuration(run.startedAt, run.endedAt) ? `, after ${runDuration(run.startedAt, run.endedAt)}` : ''}. This
           view is read-only.
         </Banner>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Question } from '../../../../../shared/api/schemas/run-control';
+import { exitStepId } from '../../../../../shared/runs/planned-steps';
 import { rollbackStepId } from '../../../../../shared/runs/run-state';
 import { hrefFor } from '../../../app/routes';
 import { formatDateTime } from '../../../lib/format-time';
@@ -8,6 +9,7 @@ import { LoadFailed } from '../../../ui/load-failed';
 import { Loading } from '../../../ui/loading';
 import { PageHeader } from '../../../ui/page-header';
 import { useRunLogs } from '../../logs/live-logs';
+import { BatchTickDialog } from '../dialogs/batch-tick-dialog';
 import { CancelRunDialog } from '../dialogs/cancel-run-dialog';
 import { QuestionDialog } from '../dialogs/question-dialog';
 import { OctagonX } from '../run-icons';
@@ -18,6 +20,7 @@ import { QuestionsBar } from './questions-bar';
 import { RunBanners } from './run-banners';
 import { RunStepper } from './run-stepper';
 import { useRunView, watchRun } from './run-view-store';
+import { batchForQuestion, type SignOffBatch } from './sign-off-batch';
 import { StepDetail } from './step-detail';
 import './run-view.css';
 
@@ -25,7 +28,11 @@ import './run-view.css';
 // left, the chosen step (the current one, unless another is picked) on the right, and what the
 // run waits for above both. Questions that stop the run open their dialog by themselves.
 
-type Open = { kind: 'question'; id: string } | { kind: 'cancel' } | undefined;
+type Open =
+  | { kind: 'question'; id: string }
+  | { kind: 'cancel' }
+  | { kind: 'batch'; batch: SignOffBatch; stepTitle: string }
+  | undefined;
 
 export function RunView({ runId }: { runId: string }) {
   useEffect(() => watchRun(runId), [runId]);
@@ -43,7 +50,9 @@ export function RunView({ runId }: { runId: string }) {
 
   // A failure, the typed confirmation or a held lock stops everything: show it without being asked.
   const dialogShown =
-    open?.kind === 'cancel' || (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
+    open?.kind === 'cancel' ||
+    open?.kind === 'batch' ||
+    (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
   useEffect(() => {
     if (dialogShown) return;
     const urgent = view.questions.find((q) => opensItself(q) && !autoOpened.current.has(q.id));
@@ -72,7 +81,11 @@ export function RunView({ runId }: { runId: string }) {
   const shownId = picked ?? run.currentStep ?? steps.find((s) => s.state !== 'passed')?.id ?? steps[0]?.id;
   const shown = steps.find((s) => s.id === shownId);
   const stepTitle = (id: string) =>
-    id === rollbackStepId ? 'Rollback' : (steps.find((s) => s.id === id)?.title ?? id);
+    id === rollbackStepId
+      ? 'Rollback'
+      : id === exitStepId
+        ? 'Exit criteria'
+        : (steps.find((s) => s.id === id)?.title ?? id);
   const answer = (question: Question) => setOpen({ kind: 'question', id: question.id });
   const question = open?.kind === 'question' ? view.questions.find((q) => q.id === open.id) : undefined;
   const ended = run.status !== 'open';
@@ -107,7 +120,17 @@ export function RunView({ runId }: { runId: string }) {
         active={view.active}
         onReload={() => watchRun(runId, { reload: true })}
       />
-      <QuestionsBar questions={view.questions} stepTitle={stepTitle} onAnswer={answer} />
+      <QuestionsBar
+        questions={view.questions}
+        stepTitle={stepTitle}
+        onAnswer={answer}
+        batchFor={(q) => batchForQuestion(run, view.questions, q)}
+        onBatch={
+          view.active
+            ? (batch, q) => setOpen({ kind: 'batch', batch, stepTitle: 'step' in q ? stepTitle(q.step) : '' })
+            : undefined
+        }
+      />
       <div className="run-body">
         <div className="run-side">
           <RunStepper
@@ -132,12 +155,23 @@ export function RunView({ runId }: { runId: string }) {
             extras={view.extras}
             questions={view.questions}
             onAnswer={answer}
+            onBatch={
+              view.active ? (batch) => setOpen({ kind: 'batch', batch, stepTitle: stepTitle(shown.id) }) : undefined
+            }
           />
         ) : null}
       </div>
       <AlertsPanel extras={view.extras} />
       {question ? (
         <QuestionDialog runId={runId} question={question} stepTitle={stepTitle} onClose={() => setOpen(undefined)} />
+      ) : null}
+      {open?.kind === 'batch' ? (
+        <BatchTickDialog
+          runId={runId}
+          batch={open.batch}
+          stepTitle={open.stepTitle}
+          onClose={() => setOpen(undefined)}
+        />
       ) : null}
       {open?.kind === 'cancel' ? <CancelRunDialog runId={runId} onClose={() => setOpen(undefined)} /> : null}
     </div>

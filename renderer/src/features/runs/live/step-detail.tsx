@@ -9,6 +9,7 @@ import { ApprovalsList } from './approvals-list';
 import { ChecklistItems } from './checklist-items';
 import { failureFor } from './questions';
 import type { RunExtras } from './run-extras';
+import type { SignOffBatch } from './sign-off-batch';
 import { stepStatePresentation } from './step-state';
 
 // One step in full, in the order it runs: the approvals it needs, the items to tick before its
@@ -30,6 +31,7 @@ export function StepDetail({
   extras,
   questions,
   onAnswer,
+  onBatch,
 }: {
   runId: string;
   step: StepView;
@@ -37,6 +39,8 @@ export function StepDetail({
   extras: RunExtras;
   questions: readonly Question[];
   onAnswer(question: Question): void;
+  /** Offered while the run is live here. */
+  onBatch?(batch: SignOffBatch): void;
 }) {
   const { label, tone } = stepStatePresentation[step.state];
   const before = step.items.filter((item) => item.before);
@@ -81,6 +85,7 @@ export function StepDetail({
               questions={questions}
               label="Checklist before the actions"
               onAnswer={onAnswer}
+              onBatch={onBatch}
             />
           </Section>
         ) : null}
@@ -102,7 +107,13 @@ export function StepDetail({
         ) : null}
         {after.length ? (
           <Section title="Checklist">
-            <ChecklistItems items={after} questions={questions} label="Checklist" onAnswer={onAnswer} />
+            <ChecklistItems
+              items={after}
+              questions={questions}
+              label="Checklist"
+              onAnswer={onAnswer}
+              onBatch={onBatch}
+            />
           </Section>
         ) : null}
         {!before.length && !step.actions.length && !after.length && !step.approvals.length ? (
