@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,7 +70,8 @@ describe('release-pilot demo', () => {
   }
 
   it('staging then production at v1.1.0, v1.2.0 rolled back on its own, three reports; reset to nothing', async () => {
-    const dataDir = tempDir();
+    // Like the default data folder (".../Release Pilot"): a path with a space.
+    const dataDir = join(tempDir(), 'Release Pilot');
     const demo = await setUp(dataDir);
     expect(demo).toMatchObject({ state: 'ready', strategy: 'blue-green', proxy: { kind: 'nginx', running: true } });
     const run = (env: string, version: string) =>
@@ -171,11 +172,38 @@ describe('release-pilot demo', () => {
     expect((JSON.parse(again.stdout) as DemoJson).proxy.running).toBe(true);
   }, 120_000);
 
-  it('a damaged demo.json counts as no demo: set-up starts over', async () => {
+  it('a damaged demo.json counts as no demo: set-up starts over, stopping the old nginx first', async () => {
     const dataDir = tempDir();
-    await setUp(dataDir);
+    const before = await setUp(dataDir);
     rmSync(join(dataDir, 'demo', 'demo.json'));
     const status = await cli(['demo', '--status', '--json', '--data-dir', dataDir]);
     expect((JSON.parse(status.stdout) as DemoJson).state).toBe('absent');
+    const again = await cli(['demo', '--json', '--data-dir', dataDir]);
+    expect(again.status, said(again)).toBe(0);
+    const after = JSON.parse(again.stdout) as DemoJson;
+    // The old nginx was stopped, so the same entry port was free for the new one.
+    expect(after.urls).toEqual(before.urls);
+    expect(after.proxy.running).toBe(true);
+  }, 120_000);
+
+  it('a reset is refused while a run holds a demo lock, and with Docker down; nothing is deleted', async () => {
+    const dataDir = tempDir();
+    const demo = await setUp(dataDir);
+    const lock = join(dataDir, 'demo', 'locks', 'staging', 'staging.lock');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(join(lock, 'info.json'), JSON.stringify({ holder: 'Grace', runId: 'run-42', at: '2026-11-26' }));
+    const busy = await cli(['demo', '--reset', '--data-dir', dataDir]);
+    expect(busy.status, said(busy)).toBe(3);
+    expect(busy.stderr).toContain('A demo run holds the deploy lock of staging (run run-42 by Grace)');
+    expect(existsSync(demo.projectPath)).toBe(true);
+    rmSync(lock, { recursive: true });
+
+    const down = await cli(['demo', '--reset', '--data-dir', dataDir], {
+      ...process.env,
+      DOCKER_HOST: `unix://${join(tempDir(), 'none.sock')}`,
+    });
+    expect(down.status, said(down)).toBe(3);
+    expect(down.stderr).toMatch(/The demo's containers cannot be removed: The Docker engine is not running/);
+    expect(existsSync(demo.projectPath)).toBe(true);
   }, 120_000);
 });

@@ -175,7 +175,6 @@ export function createEngine(ports: EnginePorts): Engine {
       async closeProject(path) {
         if (settings.get().recentProjects.includes(path)) await closeProject(path);
       },
-      isActive: (runId) => runs.live(runId).active,
     }),
     'secrets:list': async () => secretList(),
     'secrets:set': guarded(async ({ name, value }) => {

@@ -1,3 +1,4 @@
+import { quote } from 'shell-quote';
 import { ApiError } from '../../../shared/api/errors';
 import type { DemoStatus } from '../../../shared/api/schemas/demo';
 import { createNodeEngine } from '../node-engine';
@@ -24,16 +25,18 @@ function statusLines(status: DemoStatus): string[] {
   return lines;
 }
 
-function nextSteps(status: DemoStatus): string[] {
+function nextSteps(status: DemoStatus, dataDir: string | undefined): string[] {
+  const dataDirFlag = dataDir ? ` --data-dir ${quote([dataDir])}` : '';
+  // Quoted: the default data folder is ".../Release Pilot", with a space.
   const run = (env: string, version: string) =>
-    `  npx release-pilot run --project ${status.projectPath} --env ${env} --version ${version} --answers ${status.answersFile}`;
+    `  npx release-pilot run --project ${quote([status.projectPath])} --env ${env} --version ${version} --answers ${quote([status.answersFile ?? ''])}${dataDirFlag}`;
   return [
     '',
     'Next: deploy v1.1.0 to staging, then to production, then watch the bad v1.2.0 roll back on its own:',
     run('staging', 'v1.1.0'),
     run('production', 'v1.1.0'),
     run('staging', 'v1.2.0'),
-    'Then: npx release-pilot report <run-id> -o report.md   (run ids: npx release-pilot runs)',
+    `Then: npx release-pilot report <run-id> -o report.md${dataDirFlag}   (run ids: npx release-pilot runs${dataDirFlag})`,
     'Or open the app (npm start, or npm run web) and choose the demo project on the dashboard.',
   ];
 }
@@ -61,7 +64,9 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     }
     const { status } = await engine.handlers['demo:open']({}, direct);
     console.log(
-      options.json ? JSON.stringify(status, null, 2) : [...statusLines(status), ...nextSteps(status)].join('\n'),
+      options.json
+        ? JSON.stringify(status, null, 2)
+        : [...statusLines(status), ...nextSteps(status, options.dataDir)].join('\n'),
     );
     return exitCodes.success;
   } catch (error) {

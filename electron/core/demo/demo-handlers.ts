@@ -7,7 +7,7 @@ import type { Logger } from '../ports';
 import { projectIdOf } from '../projects/project-service';
 import { DemoUnavailableError } from './demo-docker';
 import { demoLayout } from './demo-layout';
-import { demoRunIds, resetDemo } from './demo-reset';
+import { DemoBusyError, resetDemo } from './demo-reset';
 import { setUpDemo } from './demo-setup';
 import { demoStatus } from './demo-status';
 
@@ -21,7 +21,6 @@ export interface DemoHandlerDeps {
   openPaths(): string[];
   /** Closes the project at this path, if open (a reset deletes its folder). */
   closeProject(path: string): Promise<void>;
-  isActive(runId: string): boolean;
 }
 
 type DemoHandlers = Pick<ApiHandlers, 'demo:status' | 'demo:open' | 'demo:reset'>;
@@ -51,15 +50,17 @@ export function demoHandlers(deps: DemoHandlerDeps): DemoHandlers {
       return { status: await status(), project };
     },
     'demo:reset': async () => {
-      const active = (await demoRunIds(deps.dataDir, layout.project)).filter((id) => deps.isActive(id));
-      if (active.length > 0) {
-        throw new ApiError('conflict', `a demo run is still going (${active.join(', ')}): finish or cancel it first`, {
-          runIds: active,
-        });
-      }
       deps.emit('demo:progress', { stage: 'reset', message: "Removing the demo's containers, runs and project" });
       const real = await realpath(layout.project).catch(() => layout.project);
-      const removed = await resetDemo(deps.dataDir, layout);
+      let removed: Awaited<ReturnType<typeof resetDemo>>;
+      try {
+        removed = await resetDemo(deps.dataDir, layout);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof DemoBusyError) throw new ApiError('conflict', message);
+        if (error instanceof DemoUnavailableError) throw new ApiError('unavailable', message);
+        throw error;
+      }
       // Its folder is gone: left open, the dashboard would show a project that cannot be read.
       await deps.closeProject(real);
       deps.logger.info('demo reset', { ...removed });

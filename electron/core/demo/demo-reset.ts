@@ -1,11 +1,11 @@
-import { open, readdir, rm } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DockerClient } from '../docker/docker-client';
 import { runsDir } from '../runs/run-store';
-import { checkDemoDocker, demoDockerClient } from './demo-docker';
-import type { DemoLayout } from './demo-layout';
-import { demoNginx, stopDemoNginx } from './demo-proxy';
-import { readDemoState } from './demo-state';
+import { checkDemoDocker, DemoUnavailableError, demoDockerClient } from './demo-docker';
+import { type DemoLayout, demoEnvironments } from './demo-layout';
+import { clearDemoLeftovers } from './demo-leftovers';
+import { setUpFinished } from './demo-setup';
 
 // Back to the first state: the demo's containers and nginx stopped and removed, its project,
 // release history and locks deleted, and the runs made against it removed, so the dashboard shows
@@ -14,6 +14,11 @@ import { readDemoState } from './demo-state';
 export interface ResetResult {
   containers: number;
   runs: number;
+}
+
+/** A reset refused because a run holds one of the demo's deploy locks (in this process or another). */
+export class DemoBusyError extends Error {
+  override readonly name = 'DemoBusyError';
 }
 
 /** The project path a run was made against: the first journal line is run.started. */
@@ -33,32 +38,51 @@ async function runProjectPath(runDir: string): Promise<string | undefined> {
   }
 }
 
+/** Runs made against the demo project, under its path as given or as resolved (a symlinked data folder). */
 export async function demoRunIds(dataDir: string, projectPath: string): Promise<string[]> {
+  const paths = new Set([projectPath, await realpath(projectPath).catch(() => projectPath)]);
   const dir = runsDir(dataDir);
   const ids = await readdir(dir).catch(() => [] as string[]);
   const matches: string[] = [];
-  for (const id of ids) if ((await runProjectPath(join(dir, id))) === projectPath) matches.push(id);
+  for (const id of ids) if (paths.has((await runProjectPath(join(dir, id))) ?? '')) matches.push(id);
   return matches;
 }
 
-async function removeContainers(given: DockerClient | undefined, prefix: string): Promise<number> {
-  const docker = await checkDemoDocker(given);
-  // With the engine down there is nothing of ours to stop; the files go anyway.
-  if (!docker.ok) return 0;
-  const client = given ?? demoDockerClient();
-  const list = await client.docker.listContainers({ all: true, filters: { name: [prefix] } });
-  // The name filter matches anywhere in the name: keep only ours.
-  const ours = list.filter((c) => c.Names.some((n) => n.replace(/^\//, '').startsWith(prefix)));
-  for (const container of ours) await client.docker.getContainer(container.Id).remove({ force: true });
-  return ours.length;
+/** The deploy locks a run holds on the demo's environments: lock files, so other processes count too. */
+async function heldLocks(layout: DemoLayout): Promise<string[]> {
+  const held: string[] = [];
+  for (const env of demoEnvironments) {
+    const info = await readFile(join(layout.locks, env, `${env}.lock`, 'info.json'), 'utf8').catch(() => undefined);
+    if (info === undefined) continue;
+    const { runId, holder } = (() => {
+      try {
+        return JSON.parse(info) as { runId?: string; holder?: string };
+      } catch {
+        return {};
+      }
+    })();
+    held.push(`${env} (run ${runId ?? 'unknown'}${holder ? ` by ${holder}` : ''})`);
+  }
+  return held;
 }
 
-export async function resetDemo(dataDir: string, layout: DemoLayout, client?: DockerClient): Promise<ResetResult> {
-  // By its pid file, so a demo whose demo.json was lost still has its nginx stopped.
-  const state = await readDemoState(layout);
-  await stopDemoNginx(demoNginx(state?.nginx ?? 'nginx', layout.proxy));
-  const containers = await removeContainers(client, layout.containerPrefix);
+export async function resetDemo(dataDir: string, layout: DemoLayout, given?: DockerClient): Promise<ResetResult> {
+  await setUpFinished(layout);
+  const held = await heldLocks(layout);
+  if (held.length > 0) {
+    throw new DemoBusyError(
+      `A demo run holds the deploy lock of ${held.join(' and ')}: let it finish or cancel it ` +
+        '(an interrupted run: release-pilot close <run-id> --reason "…"), then reset.',
+    );
+  }
+  const docker = await checkDemoDocker(given);
   const runIds = await demoRunIds(dataDir, layout.project);
+  const something = runIds.length > 0 || (await readdir(layout.root).catch(() => [])).length > 0;
+  if (!docker.ok && something) {
+    // Deleting the files now would lose the only way back to the containers still holding the ports.
+    throw new DemoUnavailableError(`The demo's containers cannot be removed: ${docker.message}`);
+  }
+  const containers = docker.ok ? await clearDemoLeftovers(layout, given ?? demoDockerClient()) : 0;
   for (const id of runIds) await rm(join(runsDir(dataDir), id), { recursive: true, force: true });
   await rm(layout.root, { recursive: true, force: true });
   return { containers, runs: runIds.length };

@@ -4,9 +4,10 @@ import type { DockerClient } from '../docker/docker-client';
 import { checkDemoDocker } from './demo-docker';
 import { entryUrl } from './demo-environments';
 import type { DemoLayout } from './demo-layout';
-import { demoNginx, describeDemoProxy, findNginx, noNginxMessage } from './demo-proxy';
+import { describeDemoProxy, findNginx, noNginxMessage } from './demo-proxy';
 import { demoVersions } from './demo-releases';
 import { demoExists } from './demo-setup';
+import { stateNginx } from './demo-state';
 
 /** What the dashboard's demo card shows: whether the demo exists, and what it needs of this machine. */
 export async function demoStatus(layout: DemoLayout, client?: DockerClient): Promise<DemoStatus> {
@@ -32,7 +33,7 @@ export async function demoStatus(layout: DemoLayout, client?: DockerClient): Pro
     ...base,
     state: 'ready',
     strategy: state.strategy,
-    proxy: await describeDemoProxy(state.nginx ? demoNginx(state.nginx, layout.proxy) : undefined),
+    proxy: await describeDemoProxy(stateNginx(state, layout), state.proxyNote),
     urls: { staging: entryUrl(state.ports, 'staging'), production: entryUrl(state.ports, 'production') },
     answersFile: join(layout.project, 'answers.yml'),
   };

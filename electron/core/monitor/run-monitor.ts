@@ -145,6 +145,8 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
   if (prometheus) await journal('monitor.started', { source: 'prometheus', target: prometheus.server });
 
   const evaluate = (): void => {
+    // Not judging yet (before the first cutover): Prometheus' figures are the old version's too.
+    if (rulesFrom === Number.POSITIVE_INFINITY) return;
     const at = now();
     const promValues = prometheus?.latest() ?? {};
     values = mergeMetrics(probeMetrics(sliding.summary(at).metrics), promValues);

@@ -4,7 +4,7 @@
 #   GET /health   200 "ok" (always, even in the bad version: a health check alone misses its bug)
 #   GET /version  the version, e.g. "v1.1.0"
 #   GET /         a greeting
-# config (per release) sets VERSION, GREETING and FAIL_PERCENT; FAIL_PERCENT in the container's
+# config (per release) sets VERSION, GREETING and FAIL_PERCENT; DEMO_FAIL_PERCENT in the container's
 # environment overrides it, to make any version fail on purpose.
 . /app/config
 fail=${DEMO_FAIL_PERCENT:-$FAIL_PERCENT}
