@@ -80,6 +80,9 @@ test('a guided deployment: start dialog by keyboard, sign-offs, approval, a retr
   await expect(start).toBeVisible();
   await expect(start.getByRole('combobox', { name: 'Project' })).toBeFocused();
   await expect(start.getByRole('combobox', { name: 'Project' })).toHaveValue(/.+/);
+  // The Runbook field appears once the project's runbooks are read (it has two): a person sees it
+  // before pressing Tab; the test waits for it too, or Tab lands on the field after it.
+  await expect(start.getByRole('combobox', { name: 'Runbook' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(start.getByRole('combobox', { name: 'Runbook' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
