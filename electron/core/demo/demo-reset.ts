@@ -1,6 +1,7 @@
-import { open, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { open, readdir, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DockerClient } from '../docker/docker-client';
+import { readLocalLock } from '../run/deploy-lock';
 import { runsDir } from '../runs/run-store';
 import { checkDemoDocker, DemoUnavailableError, demoDockerClient } from './demo-docker';
 import { type DemoLayout, demoEnvironments } from './demo-layout';
@@ -52,16 +53,8 @@ export async function demoRunIds(dataDir: string, projectPath: string): Promise<
 async function heldLocks(layout: DemoLayout): Promise<string[]> {
   const held: string[] = [];
   for (const env of demoEnvironments) {
-    const info = await readFile(join(layout.locks, env, `${env}.lock`, 'info.json'), 'utf8').catch(() => undefined);
-    if (info === undefined) continue;
-    const { runId, holder } = (() => {
-      try {
-        return JSON.parse(info) as { runId?: string; holder?: string };
-      } catch {
-        return {};
-      }
-    })();
-    held.push(`${env} (run ${runId ?? 'unknown'}${holder ? ` by ${holder}` : ''})`);
+    const lock = await readLocalLock(join(layout.locks, env), env);
+    if (lock) held.push(`${env} (run ${lock.runId ?? 'unknown'}${lock.holder ? ` by ${lock.holder}` : ''})`);
   }
   return held;
 }

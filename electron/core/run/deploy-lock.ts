@@ -33,6 +33,18 @@ function parseInfo(text: string): LockInfo | undefined {
   return undefined;
 }
 
+/**
+ * Who holds the lock of `environment` under `dir` on this machine: undefined when it is free,
+ * `{}` when it is held but its info cannot be read (still held).
+ */
+export async function readLocalLock(dir: string, environment: string): Promise<Partial<LockInfo> | undefined> {
+  const text = await readFile(join(dir, `${environment}.lock`, 'info.json'), 'utf8').catch(
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ''),
+  );
+  if (text === undefined) return undefined;
+  return parseInfo(text) ?? {};
+}
+
 export function localLockSite(dir: string, environment: string): LockSite {
   const lockDir = join(dir, `${environment}.lock`);
   const infoFile = join(lockDir, 'info.json');
