@@ -26,13 +26,24 @@ interface DemoState {
   reset(): Promise<boolean>;
 }
 
-/** Follows `demo:progress` for as long as `work` runs. */
-async function withProgress<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * An open or a reset: one at a time, following `demo:progress` while it runs. A failure lands in
+ * `actionError`, and the status is asked again (Docker may have stopped since the last look: the
+ * card should say so, not only this error).
+ */
+async function busyWith<T>(kind: 'open' | 'reset', work: () => Promise<T>): Promise<T | undefined> {
+  if (useDemo.getState().busy) return undefined;
+  useDemo.setState({ busy: kind, progress: undefined, actionError: undefined, resetNote: undefined });
   const off = api.on('demo:progress', (progress) => useDemo.setState({ progress }));
   try {
     return await work();
+  } catch (error) {
+    useDemo.setState({ actionError: errorMessage(error) });
+    void useDemo.getState().check();
+    return undefined;
   } finally {
     off();
+    useDemo.setState({ busy: undefined, progress: undefined });
   }
 }
 
@@ -50,41 +61,21 @@ export const useDemo = create<DemoState>()((set, get) => ({
     }
   },
   async open() {
-    if (get().busy) return undefined;
-    set({ busy: 'open', progress: undefined, actionError: undefined, resetNote: undefined });
-    try {
-      const opened = await withProgress(() => api.demo.open());
-      set({ status: opened.status, phase: 'ready' });
-      return opened;
-    } catch (error) {
-      set({ actionError: errorMessage(error) });
-      // Docker may have stopped since the last look: the card should say so, not only this error.
-      void get().check();
-      return undefined;
-    } finally {
-      set({ busy: undefined, progress: undefined });
-    }
+    const opened = await busyWith('open', () => api.demo.open());
+    if (opened) set({ status: opened.status, phase: 'ready' });
+    return opened;
   },
   async reset() {
-    if (get().busy) return false;
-    set({ busy: 'reset', progress: undefined, actionError: undefined, resetNote: undefined });
-    try {
-      const wasOpen = get().status?.projectId !== undefined;
-      const result = await withProgress(async () => {
-        const reset = await api.demo.reset();
-        // The reset deletes the demo's folder; an open demo is made again at once, so its card shows
-        // the first state (nothing deployed, no runs) rather than a project whose folder is gone.
-        return { ...reset, status: wasOpen ? (await api.demo.open()).status : reset.status };
-      });
-      set({ status: result.status, phase: 'ready', resetNote: resetSummary(result.removed) });
-      return true;
-    } catch (error) {
-      set({ actionError: errorMessage(error) });
-      void get().check();
-      return false;
-    } finally {
-      set({ busy: undefined, progress: undefined });
-    }
+    const wasOpen = get().status?.projectId !== undefined;
+    const result = await busyWith('reset', async () => {
+      const reset = await api.demo.reset();
+      // The reset deletes the demo's folder; an open demo is made again at once, so its card shows
+      // the first state (nothing deployed, no runs) rather than a project whose folder is gone.
+      return { ...reset, status: wasOpen ? (await api.demo.open()).status : reset.status };
+    });
+    if (!result) return false;
+    set({ status: result.status, phase: 'ready', resetNote: resetSummary(result.removed) });
+    return true;
   },
 }));
 
