@@ -18,6 +18,7 @@ import { createDeploymentSession } from './deployment-session';
 import { writeEndReport } from './end-report';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
+import { checkFlagProvider } from './flag-provider-guard';
 import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
 import type { RunDecider } from './run-decider';
@@ -249,6 +250,7 @@ export async function drive(
         if (changes) {
           await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
         }
+        await checkFlagProvider(ctx);
         await checkGuards(ctx, target.environmentNames, (env, version, c) =>
           findPassedRun(services.dataDir, env, version, c),
         );
