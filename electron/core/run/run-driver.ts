@@ -25,7 +25,7 @@ import type { RunDecider } from './run-decider';
 import { endEarly, releaseLock } from './run-end';
 import { isUnreachable, RunBlockedError } from './run-errors';
 import { checkGuards } from './run-guards';
-import { openRunIncident } from './run-incident';
+import { completeRunIncident, openRunIncident } from './run-incident';
 import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
@@ -267,6 +267,7 @@ export async function drive(
     } finally {
       await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
+      if (recorder.state.status !== 'open') await completeRunIncident(services.dataDir, runDir, logger);
       if (recorder.state.status !== 'open') await endReport();
       await notifications.flush().catch(() => undefined);
       await tools.close().catch(() => undefined);
