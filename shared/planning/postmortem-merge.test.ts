@@ -7,7 +7,12 @@ import { mergePostmortem } from './postmortem-merge';
 
 let seq = 0;
 const at = (s: number) => new Date(Date.UTC(2026, 10, 5, 20, 0, s)).toISOString();
-const event = (s: number, type: string, data: Record<string, unknown>): RunEvent => ({ seq: ++seq, at: at(s), type, data });
+const event = (s: number, type: string, data: Record<string, unknown>): RunEvent => ({
+  seq: ++seq,
+  at: at(s),
+  type,
+  data,
+});
 const rule = { rule: 'HighErrorRate', condition: 'error_rate > 10%', severity: 'critical', action: 'rollback' };
 
 const events: RunEvent[] = [
@@ -39,8 +44,22 @@ const events: RunEvent[] = [
   }),
   event(12, 'alert.changed', { ...rule, state: 'pending', value: 0.5 }),
   event(13, 'alert.changed', { ...rule, state: 'firing', value: 0.96 }),
-  event(14, 'alert.changed', { rule: 'Slow', condition: 'availability < 99%', state: 'firing', value: 0.4, severity: 'warning', action: 'notify' }),
-  event(15, 'alert.changed', { rule: 'Slow', condition: 'availability < 99%', state: 'ok', value: 0.995, severity: 'warning', action: 'notify' }),
+  event(14, 'alert.changed', {
+    rule: 'Slow',
+    condition: 'availability < 99%',
+    state: 'firing',
+    value: 0.4,
+    severity: 'warning',
+    action: 'notify',
+  }),
+  event(15, 'alert.changed', {
+    rule: 'Slow',
+    condition: 'availability < 99%',
+    state: 'ok',
+    value: 0.995,
+    severity: 'warning',
+    action: 'notify',
+  }),
   event(16, 'rollback.started', { reason: 'alert HighErrorRate fired', trigger: 'alert' }),
   event(20, 'rollback.finished', { ok: true }),
 ];
@@ -55,7 +74,9 @@ describe('the post-mortem draft after the run ended', () => {
     expect(md).toContain(
       '- Worst fixed monitoring window: 80 % (probes, after the cutover, 2026-11-05T20:00:00Z to 2026-11-05T20:00:10Z; averaged over the window).',
     );
-    expect(md).toContain('- Alert HighErrorRate fired at 2026-11-05T20:00:13Z: `error_rate > 10%` (critical, rollback); worst it measured: **96%** at 2026-11-05T20:00:13Z.');
+    expect(md).toContain(
+      '- Alert HighErrorRate fired at 2026-11-05T20:00:13Z: `error_rate > 10%` (critical, rollback); worst it measured: **96%** at 2026-11-05T20:00:13Z.',
+    );
     // Lower is worse for availability: its lowest reading, not its last.
     expect(md).toContain('worst it measured: **40%** at 2026-11-05T20:00:14Z.');
     expect(md).toContain('| Ended | 2026-11-05T20:00:21Z |');
@@ -73,7 +94,9 @@ describe('the post-mortem draft after the run ended', () => {
     expect(merged).toContain('The v3 cache key collided.');
     expect(merged).toContain('| Fix the cache key | Grace | 2026-11-20 | [ ] |');
     // Unedited, the merge is the fresh draft itself.
-    expect(mergePostmortem(draft, renderPostmortem([...events, finished]))).toBe(renderPostmortem([...events, finished]));
+    expect(mergePostmortem(draft, renderPostmortem([...events, finished]))).toBe(
+      renderPostmortem([...events, finished]),
+    );
   });
 
   it('leaves a region alone once a person removed its marks', () => {

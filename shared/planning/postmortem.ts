@@ -108,7 +108,10 @@ function impact(facts: IncidentFacts): string[] {
       formatLatency(p.metrics.p95),
       formatLatency(p.metrics.p99),
     ]);
-    measured.push('', table(['Source', 'Phase', 'Window', 'Requests', 'Error rate', 'Availability', 'p95', 'p99'], rows));
+    measured.push(
+      '',
+      table(['Source', 'Phase', 'Window', 'Requests', 'Error rate', 'Availability', 'p95', 'p99'], rows),
+    );
   }
   return [
     '## Impact',

@@ -33,7 +33,8 @@ export async function closeRun(
   const journal = await openJournal(runDir, { create: false });
   try {
     // Opened already when the app stopped between the incident and the end: journaled once.
-    if (incident && !events.some((e) => e.type === 'incident.opened')) await journal.append('incident.opened', incident);
+    if (incident && !events.some((e) => e.type === 'incident.opened'))
+      await journal.append('incident.opened', incident);
     await journal.append('run.finished', {
       status: 'failed',
       reason: `closed by ${by} after the app stopped: ${reason}`,

@@ -13,7 +13,9 @@ const guard = 'flag provider';
 function deploysWithFlags(ctx: ExecutorContext): boolean {
   const environment = ctx.plan.environment.name;
   const actions: Action[] = [
-    ...ctx.runbook.steps.filter((s) => !s.environments || s.environments.includes(environment)).flatMap((s) => s.actions),
+    ...ctx.runbook.steps
+      .filter((s) => !s.environments || s.environments.includes(environment))
+      .flatMap((s) => s.actions),
     ...ctx.runbook.rollback.actions,
   ];
   return actions.some((a) => a.type === 'deploy' && (a.strategy ?? ctx.plan.strategy) === 'feature-flags');
@@ -29,7 +31,9 @@ export async function checkFlagProvider(ctx: ExecutorContext): Promise<void> {
     throw new GuardRefusedError(detail);
   };
   if (!settings || !flags)
-    return refuse(`environment ${environment.name}: the feature-flags strategy needs deploy.flags (provider, flag, steps)`);
+    return refuse(
+      `environment ${environment.name}: the feature-flags strategy needs deploy.flags (provider, flag, steps)`,
+    );
   try {
     await flags.check?.(settings.flag, {
       signal: ctx.signal,

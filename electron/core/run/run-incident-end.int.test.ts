@@ -90,10 +90,22 @@ environments:
     );
     const dataDir = tempDir();
     const confirm = answers({ confirm: 'prod' });
-    const good = await runInLab({ projectRoot: root, dataDir, environment: 'prod', version: 'v1.0.0', answers: confirm });
+    const good = await runInLab({
+      projectRoot: root,
+      dataDir,
+      environment: 'prod',
+      version: 'v1.0.0',
+      answers: confirm,
+    });
     expect(good.status, JSON.stringify(good.find('run.finished'))).toBe('succeeded');
 
-    const bad = await runInLab({ projectRoot: root, dataDir, environment: 'prod', version: 'v1.1.0', answers: confirm });
+    const bad = await runInLab({
+      projectRoot: root,
+      dataDir,
+      environment: 'prod',
+      version: 'v1.1.0',
+      answers: confirm,
+    });
     expect(bad.status, JSON.stringify(bad.find('run.finished'))).toBe('rolled-back');
     const { events } = await readJournal(join(bad.runDir, 'journal.ndjson'));
     const end = events.find((e) => e.type === 'run.finished')!;
@@ -106,7 +118,9 @@ environments:
     const dir = join(dataDir, 'incidents', bad.handle.runId);
     const record = JSON.parse(readFileSync(join(dir, 'incident.json'), 'utf8'));
     expect(record).toMatchObject({ outcome: 'rolled-back', endedAt: end.at, endReason: end.data.reason });
-    expect(record.impact.worstByRule).toMatchObject([{ rule: 'HighErrorRate', metric: 'error_rate', value: worstSeen }]);
+    expect(record.impact.worstByRule).toMatchObject([
+      { rule: 'HighErrorRate', metric: 'error_rate', value: worstSeen },
+    ]);
     // The headline figure is never below what the rule measured, and says what measured it.
     expect(record.impact.worstErrorRate.errorRate).toBeGreaterThanOrEqual(worstSeen);
     expect(['alert-rule', 'monitor-window']).toContain(record.impact.worstErrorRate.measuredBy);

@@ -27,7 +27,8 @@ export function parseFlagDocument(text: string | undefined, where: string): Flag
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
   const first = errors[0];
-  if (first) throw malformed(`not valid JSON at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})`);
+  if (first)
+    throw malformed(`not valid JSON at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})`);
   if (!isObject(value)) throw malformed('the top level must be a JSON object with a "flags" object');
   const flags = value.flags ?? {};
   if (!isObject(flags)) throw malformed('"flags" must be an object of flag name → flag');

@@ -40,14 +40,20 @@ describe('editFlagPercentage', () => {
   });
 
   it('changes nothing when the flag already has that share', () => {
-    const text = '{ "flags": { "x": { "state": "ENABLED", "variants": { "on": true, "off": false }, "defaultVariant": "off", "targeting": { "fractional": [["on", 50], ["off", 50]] } } } }\n';
+    const text =
+      '{ "flags": { "x": { "state": "ENABLED", "variants": { "on": true, "off": false }, "defaultVariant": "off", "targeting": { "fractional": [["on", 50], ["off", 50]] } } } }\n';
     expect(editFlagPercentage(text, 'x', 50, 'f.json')).toBe(text);
   });
 
   it('adds a flag that is not there yet, leaving the others as they were', () => {
-    const text = '{\n  "flags": {\n    "other": { "state": "ENABLED", "variants": { "a": 1 }, "defaultVariant": "a" }\n  }\n}\n';
+    const text =
+      '{\n  "flags": {\n    "other": { "state": "ENABLED", "variants": { "a": 1 }, "defaultVariant": "a" }\n  }\n}\n';
     const edited = editFlagPercentage(text, 'new-checkout', 50, 'f.json');
-    expect(edited.startsWith('{\n  "flags": {\n    "other": { "state": "ENABLED", "variants": { "a": 1 }, "defaultVariant": "a" }')).toBe(true);
+    expect(
+      edited.startsWith(
+        '{\n  "flags": {\n    "other": { "state": "ENABLED", "variants": { "a": 1 }, "defaultVariant": "a" }',
+      ),
+    ).toBe(true);
     expect(share(edited, 'new-checkout')).toBe(50);
     expect(parseFlagDocument(edited, 'f.json').flags.other).toEqual({
       state: 'ENABLED',
@@ -57,11 +63,16 @@ describe('editFlagPercentage', () => {
   });
 
   it('turns a hand-written flag into a split, touching only the keys that differ', () => {
-    const text = '{"flags": {"x": {"state": "DISABLED", "variants": {"on": true, "off": false}, "defaultVariant": "on", "metadata": {"team": "pay"}}}}';
+    const text =
+      '{"flags": {"x": {"state": "DISABLED", "variants": {"on": true, "off": false}, "defaultVariant": "on", "metadata": {"team": "pay"}}}}';
     const edited = editFlagPercentage(text, 'x', 10, 'f.json');
     expect(share(edited, 'x')).toBe(10);
     expect(parseFlagDocument(edited, 'f.json').flags.x).toMatchObject({ metadata: { team: 'pay' }, state: 'ENABLED' });
-    expect(edited.startsWith('{"flags": {"x": {"state": "ENABLED", "variants": {"on": true, "off": false}, "defaultVariant": "off"')).toBe(true);
+    expect(
+      edited.startsWith(
+        '{"flags": {"x": {"state": "ENABLED", "variants": {"on": true, "off": false}, "defaultVariant": "off"',
+      ),
+    ).toBe(true);
   });
 
   it('starts a new flagd document for a missing or empty file', () => {
@@ -72,7 +83,12 @@ describe('editFlagPercentage', () => {
   it('refuses a malformed file naming the file, line and column', () => {
     let error: unknown;
     try {
-      editFlagPercentage('{\n  "flags": {\n    "x": { "state": "ENABLED",, }\n  }\n}\n', 'x', 5, '/srv/flags.json on web-1');
+      editFlagPercentage(
+        '{\n  "flags": {\n    "x": { "state": "ENABLED",, }\n  }\n}\n',
+        'x',
+        5,
+        '/srv/flags.json on web-1',
+      );
     } catch (e) {
       error = e;
     }

@@ -69,7 +69,8 @@ function changesFor(document: FlagdDocument, flag: string, percentage: number): 
  */
 export function editFlagPercentage(text: string | undefined, flag: string, percentage: number, where: string): string {
   const document = parseFlagDocument(text, where);
-  if (text === undefined || text.trim() === '') return formatFlagDocument(withFlagPercentage(document, flag, percentage));
+  if (text === undefined || text.trim() === '')
+    return formatFlagDocument(withFlagPercentage(document, flag, percentage));
   const formatting = formattingOf(text);
   let edited = text;
   for (const [path, value] of changesFor(document, flag, percentage)) {
@@ -81,7 +82,11 @@ export function editFlagPercentage(text: string | undefined, flag: string, perce
     if (formatting && inserted)
       edited = applyEdits(
         edited,
-        format(edited, { offset: inserted.offset, length: inserted.content.length }, { ...formatting, keepLines: false }),
+        format(
+          edited,
+          { offset: inserted.offset, length: inserted.content.length },
+          { ...formatting, keepLines: false },
+        ),
       );
   }
   return edited;
