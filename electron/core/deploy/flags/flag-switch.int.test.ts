@@ -172,6 +172,13 @@ describe('HTTP flag provider against a real HTTP server', () => {
     expect(seen[0]).toBe('PUT /flags/new-checkout Bearer t0k {"percentage":50}');
   });
 
+  it('check() reads the flag from the service, refusing an error answer naming the URL', async () => {
+    const flags = flagSwitchFor({ kind: 'http', url, headers: {} }, { connection: connection() });
+    await flags.check!('never-set', io);
+    const failed = await rejectionOf(flags.check!('broken', io), FlagError);
+    expect(failed.message).toBe(`flag service GET ${url}/broken: HTTP 500 database down`);
+  });
+
   it('an error answer and an unreachable service are clear errors naming the URL', async () => {
     const flags = flagSwitchFor({ kind: 'http', url, headers: {} }, { connection: connection() });
     const failed = await rejectionOf(flags.set('broken', 50, io), FlagError);
