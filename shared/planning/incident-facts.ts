@@ -5,6 +5,7 @@ import type { RunEvent } from '../runs/run-event';
 import type { EndStatus } from '../runs/run-events';
 import { foldRun, type RunState } from '../runs/run-state';
 import { type IncidentTimelineEntry, incidentTimeline } from './incident-timeline';
+import { type RuleWorst, type WorstErrorRate, worstByRule, worstErrorRate } from './rule-worst';
 
 // What an incident record says about a run, drawn from its journal alone: whether the run calls
 // for one (it failed or rolled back on a protected environment), why, its timeline and its
@@ -15,8 +16,12 @@ export interface IncidentImpact {
   downtime?: { ms: number; from?: string; to?: string };
   /** Monitoring folded per source and phase (before, during, after the cutover). */
   phases: PhaseMetrics[];
-  /** The worst error rate any one monitoring window saw, with when. */
+  /** The worst error rate any one fixed monitoring window saw, with when. */
   worstWindow?: { errorRate: number; from: string; to: string; source: string; phase: string };
+  /** The worst value each alert rule measured over its own sliding window (from alert.changed). */
+  worstByRule: RuleWorst[];
+  /** The worst error rate of the run, the rules' and the windows' together, with what measured it. */
+  worstErrorRate?: WorstErrorRate;
   alertsFired: Array<{ rule: string; condition: string; severity: string; action: string; at: string }>;
 }
 
@@ -59,7 +64,9 @@ function impactOf(events: readonly RunEvent[]): IncidentImpact {
     if (event.type === 'monitor.window') {
       const d = fieldsOf(event, 'monitor.window');
       const rate = num(d.metrics?.errorRate);
-      if (rate !== undefined && (!worstWindow || rate > worstWindow.errorRate))
+      // A window without a single measured answer has no error rate to speak of.
+      const measured = (num(d.metrics?.requests) ?? 0) > 0;
+      if (measured && rate !== undefined && (!worstWindow || rate > worstWindow.errorRate))
         worstWindow = {
           errorRate: rate,
           from: text(d.from, event.at),
@@ -79,7 +86,15 @@ function impactOf(events: readonly RunEvent[]): IncidentImpact {
         });
     }
   }
-  return { downtime, phases: metrics.phases, worstWindow, alertsFired };
+  const rules = worstByRule(events);
+  return {
+    downtime,
+    phases: metrics.phases,
+    worstWindow,
+    worstByRule: rules,
+    worstErrorRate: worstErrorRate(rules, worstWindow),
+    alertsFired,
+  };
 }
 
 function reasonOf(state: RunState, outcome: EndStatus | 'open'): string {

@@ -5,11 +5,14 @@ import type { RunEvent } from '../runs/run-event';
 import type { EndStatus } from '../runs/run-events';
 import { type IncidentFacts, incidentFacts } from './incident-facts';
 import type { IncidentTimelineEntry } from './incident-timeline';
+import { generatedRegion } from './postmortem-merge';
 
 // The post-mortem draft of a run that went wrong (the workflow's incident response: investigate,
 // fix, post-mortem, update procedures). What the journal knows is filled in — summary, measured
 // impact, timeline, the failures as starting points — and what only people know is left as
-// marked sections to fill in. Pure and clock-free: the same journal gives the same draft.
+// marked sections to fill in. Pure and clock-free: the same journal gives the same draft. What
+// comes from the journal sits in marked regions (postmortem-merge.ts), so a later rewrite — once
+// the run's end is journaled — replaces those and keeps what people wrote.
 
 export interface PostmortemOptions {
   /** The incident's id, shown in the header. */
@@ -36,14 +39,15 @@ function header(facts: IncidentFacts, incidentId: string | undefined): string[] 
     ['Started', formatTime(s.startedAt)],
     ['Ended', s.endedAt ? formatTime(s.endedAt) : 'not recorded yet'],
     ['Outcome', escapeCell(facts.outcome === 'rolled-back' ? 'rolled back' : facts.outcome)],
+    ...(s.endedAt && s.endReason ? [['End', escapeCell(s.endReason)]] : []),
   ];
   const title = `${s.environment ?? 'run'}, ${s.version ?? 'unknown version'}`;
   return [
     `# Post-mortem (draft): ${escapeInline(title)}`,
     '',
-    '> Drafted by Release Pilot from the run journal. Facts below come from the journal; the sections marked _To fill in_ are for the team.',
+    '> Drafted by Release Pilot from the run journal. Facts below come from the journal; the sections marked _To fill in_ are for the team. Text between `release-pilot:begin`/`end` marks is rewritten from the journal when the run ends; write yours outside them.',
     '',
-    table(['', ''], rows),
+    ...generatedRegion('facts', [table(['', ''], rows)]),
   ];
 }
 
@@ -56,28 +60,43 @@ function summary(facts: IncidentFacts): string[] {
     parts.push(`A rollback was started at ${formatTime(s.rollback.at)} (${s.rollback.trigger}); ${result}.`);
     if (s.rollback.error) parts.push(`Rollback error: ${escapeInline(errorText(s.rollback.error))}.`);
   }
-  return ['## Summary', '', parts.join(' '), '', toFill('what users noticed, in a sentence or two.')];
+  return [
+    '## Summary',
+    '',
+    ...generatedRegion('summary', [parts.join(' ')]),
+    '',
+    toFill('what users noticed, in a sentence or two.'),
+  ];
+}
+
+function errorRateLine(facts: IncidentFacts): string {
+  const { worstErrorRate: worst, worstWindow } = facts.impact;
+  if (!worst) return '- Error rates: **not measured** (no monitoring window was recorded).';
+  if (worst.measuredBy === 'monitor-window')
+    return `- Worst error rate: **${formatPercent(worst.errorRate)}** (${escapeInline(worst.source)}, ${escapeInline(worst.phase)} the cutover, ${formatTime(worst.from)} to ${formatTime(worst.to)}).`;
+  // The rule's own figure leads; the fixed windows average the same seconds, so say what each is.
+  const rule = `- Worst error rate: **${formatPercent(worst.errorRate)}**, as alert rule ${escapeInline(worst.rule)} (${codeSpan(worst.condition)}) measured it over its sliding window at ${formatTime(worst.at)}.`;
+  if (!worstWindow) return rule;
+  return `${rule}\n- Worst fixed monitoring window: ${formatPercent(worstWindow.errorRate)} (${escapeInline(worstWindow.source)}, ${escapeInline(worstWindow.phase)} the cutover, ${formatTime(worstWindow.from)} to ${formatTime(worstWindow.to)}; averaged over the window).`;
 }
 
 function impact(facts: IncidentFacts): string[] {
-  const { downtime, phases, worstWindow, alertsFired } = facts.impact;
-  const out = ['## Impact', ''];
-  if (!downtime) out.push('- Downtime: **not measured** (no synthetic probes reported during this run).');
+  const { downtime, phases, alertsFired, worstByRule } = facts.impact;
+  const measured: string[] = [];
+  if (!downtime) measured.push('- Downtime: **not measured** (no synthetic probes reported during this run).');
   else {
     const span =
       downtime.from && downtime.to ? `, from ${formatTime(downtime.from)} to ${formatTime(downtime.to)}` : '';
-    out.push(`- Measured downtime: **${formatDuration(downtime.ms)}** (longest stretch without answers${span}).`);
+    measured.push(`- Measured downtime: **${formatDuration(downtime.ms)}** (longest stretch without answers${span}).`);
   }
-  if (!worstWindow) out.push('- Error rates: **not measured** (no monitoring window was recorded).');
-  else
-    out.push(
-      `- Worst error rate: **${formatPercent(worstWindow.errorRate)}** (${escapeInline(worstWindow.source)}, ${escapeInline(worstWindow.phase)} the cutover, ${formatTime(worstWindow.from)} to ${formatTime(worstWindow.to)}).`,
+  measured.push(errorRateLine(facts));
+  for (const alert of alertsFired) {
+    const worst = worstByRule.find((w) => w.rule === alert.rule);
+    const seen = worst ? `; worst it measured: **${escapeInline(worst.shown)}** at ${formatTime(worst.at)}` : '';
+    measured.push(
+      `- Alert ${escapeInline(alert.rule)} fired at ${formatTime(alert.at)}: ${codeSpan(alert.condition)} (${escapeInline(alert.severity)}, ${escapeInline(alert.action)})${seen}.`,
     );
-  for (const alert of alertsFired)
-    out.push(
-      `- Alert ${escapeInline(alert.rule)} fired at ${formatTime(alert.at)}: ${codeSpan(alert.condition)} (${escapeInline(alert.severity)}, ${escapeInline(alert.action)}).`,
-    );
-  out.push(`- ${toFill('users and business affected, support tickets, data at risk.')}`);
+  }
   if (phases.length > 0) {
     const rows = phases.map((p) => [
       escapeCell(p.source),
@@ -89,14 +108,27 @@ function impact(facts: IncidentFacts): string[] {
       formatLatency(p.metrics.p95),
       formatLatency(p.metrics.p99),
     ]);
-    out.push('', table(['Source', 'Phase', 'Window', 'Requests', 'Error rate', 'Availability', 'p95', 'p99'], rows));
+    measured.push(
+      '',
+      table(['Source', 'Phase', 'Window', 'Requests', 'Error rate', 'Availability', 'p95', 'p99'], rows),
+    );
   }
-  return out;
+  return [
+    '## Impact',
+    '',
+    ...generatedRegion('impact', measured),
+    '',
+    `- ${toFill('users and business affected, support tickets, data at risk.')}`,
+  ];
 }
 
 function timeline(facts: IncidentFacts): string[] {
   const rows = facts.timeline.map((entry) => [formatTime(entry.at), escapeCell(entry.text)]);
-  return ['## Timeline (UTC)', '', rows.length > 0 ? table(['Time', 'What happened'], rows) : 'No events.'];
+  return [
+    '## Timeline (UTC)',
+    '',
+    ...generatedRegion('timeline', [rows.length > 0 ? table(['Time', 'What happened'], rows) : 'No events.']),
+  ];
 }
 
 function analysis(facts: IncidentFacts): string[] {
@@ -117,7 +149,7 @@ function analysis(facts: IncidentFacts): string[] {
     '',
     toFill('why it happened (ask "why?" until the answer is a cause you can fix).'),
     '',
-    ...leads,
+    ...generatedRegion('failures', leads),
     '',
     '## Contributing factors',
     '',

@@ -37,6 +37,11 @@ export interface FlagSwitch {
   readonly where: string;
   set(flag: string, percentage: number, io: ToolIO): Promise<void>;
   get(flag: string, io: ToolIO): Promise<number | undefined>;
+  /**
+   * Reads the provider as a deploy would and throws a FlagError naming host, file and line when
+   * it could not use it: the check a run makes before its first step.
+   */
+  check?(flag: string, io: ToolIO): Promise<void>;
 }
 
 export interface ReleaseEntry {

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { incidentFacts } from '../../../shared/planning/incident-facts';
 import { renderPostmortem } from '../../../shared/planning/postmortem';
+import { mergePostmortem } from '../../../shared/planning/postmortem-merge';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { EndStatus } from '../../../shared/runs/run-events';
 import { CodedError } from '../lib/coded-error';
@@ -9,7 +10,9 @@ import { CodedError } from '../lib/coded-error';
 // Opens the incident record of a run that failed or rolled back on a protected environment:
 // `<data>/incidents/<run-id>/incident.json` (the facts and timeline, from the journal) and
 // `postmortem.md` (the draft the team completes). The caller journals incident.opened with what
-// comes back; calling again for the same run refreshes both files and keeps the first opening time.
+// comes back; calling again for the same run (once run.finished is journaled, or after `close`)
+// refreshes both files: incident.json is rewritten keeping the first opening time, the post-mortem
+// only in its marked regions, so what people already wrote in it stays.
 
 export class IncidentError extends CodedError<'not-a-run' | 'write-failed'> {}
 
@@ -32,6 +35,15 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, text);
   await rename(temp, file);
+}
+
+async function readIfThere(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 async function firstOpenedAt(record: string): Promise<string | undefined> {
@@ -77,6 +89,7 @@ export async function openIncident(
       operator: s.operator,
       startedAt: s.startedAt,
       endedAt: s.endedAt,
+      endReason: s.endedAt ? s.endReason : undefined,
       rollback: s.rollback,
       impact: facts.impact,
       timeline: facts.timeline,
@@ -84,7 +97,10 @@ export async function openIncident(
       postmortem: 'postmortem.md',
     };
     await writeAtomically(record, `${JSON.stringify(incident, null, 2)}\n`);
-    await writeAtomically(path, renderPostmortem(events, { incidentId: id, status: options.status }));
+    const fresh = renderPostmortem(events, { incidentId: id, status: options.status });
+    const existing = await readIfThere(path);
+    const text = existing === undefined ? fresh : mergePostmortem(existing, fresh);
+    if (text !== existing) await writeAtomically(path, text);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new IncidentError('write-failed', `cannot write incident ${id} in ${dir} (${reason})`, { dir, cause: error });

@@ -5,6 +5,7 @@ import { openJournal } from '../journal/journal-writer';
 import type { Logger } from '../ports';
 import { runsDir } from '../runs/run-store';
 import { RunStateError } from './run-errors';
+import { completeRunIncident, openRunIncident } from './run-incident';
 import { assertNotDriven } from './run-owner';
 import { loadRunTarget } from './run-target';
 import { createRunTools } from './tool-runners';
@@ -26,8 +27,14 @@ export async function closeRun(
     throw new RunStateError(`cannot read run ${runId}: ${problems[0]?.message}`);
   const state = foldRun(runId, events);
   if (state.status !== 'open') throw new RunStateError(`run ${runId} already ended (${state.status})`);
+  // A protected run closed as failed opens its incident as any failed run does: journaled before
+  // the end, so the report links it, then completed from the journal with the end in it.
+  const incident = await openRunIncident(dataDir, runDir, 'failed', logger);
   const journal = await openJournal(runDir, { create: false });
   try {
+    // Opened already when the app stopped between the incident and the end: journaled once.
+    if (incident && !events.some((e) => e.type === 'incident.opened'))
+      await journal.append('incident.opened', incident);
     await journal.append('run.finished', {
       status: 'failed',
       reason: `closed by ${by} after the app stopped: ${reason}`,
@@ -35,6 +42,7 @@ export async function closeRun(
   } finally {
     await journal.close();
   }
+  await completeRunIncident(dataDir, runDir, logger);
   if (!state.projectPath || !state.environment) return { lockReleased: false };
   const target = await loadRunTarget(state.projectPath, state.environment, state.runbook).catch(() => undefined);
   if (!target) return { lockReleased: false };

@@ -18,13 +18,14 @@ import { createDeploymentSession } from './deployment-session';
 import { writeEndReport } from './end-report';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
+import { checkFlagProvider } from './flag-provider-guard';
 import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
 import type { RunDecider } from './run-decider';
 import { endEarly, releaseLock } from './run-end';
 import { isUnreachable, RunBlockedError } from './run-errors';
 import { checkGuards } from './run-guards';
-import { openRunIncident } from './run-incident';
+import { completeRunIncident, openRunIncident } from './run-incident';
 import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
@@ -249,6 +250,7 @@ export async function drive(
         if (changes) {
           await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
         }
+        await checkFlagProvider(ctx);
         await checkGuards(ctx, target.environmentNames, (env, version, c) =>
           findPassedRun(services.dataDir, env, version, c),
         );
@@ -265,6 +267,7 @@ export async function drive(
     } finally {
       await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
+      if (recorder.state.status !== 'open') await completeRunIncident(services.dataDir, runDir, logger);
       if (recorder.state.status !== 'open') await endReport();
       await notifications.flush().catch(() => undefined);
       await tools.close().catch(() => undefined);

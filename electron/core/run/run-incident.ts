@@ -23,3 +23,19 @@ export async function openRunIncident(
     return undefined;
   }
 }
+
+/**
+ * Once the run's end is journaled (by the executor, an early end or `close`): the incident files
+ * are written again from the whole journal, so they name the end, its time and reason. Nothing is
+ * journaled here — nothing about a run comes after run.finished — and a run that calls for no
+ * incident gets none.
+ */
+export async function completeRunIncident(dataDir: string, runDir: string, logger: Logger): Promise<void> {
+  try {
+    const { events } = await readJournal(join(runDir, 'journal.ndjson'));
+    if (!events.some((e) => e.type === 'run.finished')) return;
+    await openIncident(dataDir, events);
+  } catch (error) {
+    logger.warn('could not complete the incident record', { runDir, error: String(error) });
+  }
+}

@@ -2,7 +2,8 @@ import type { ToolIO } from '../../run/run-tools';
 import type { FlagSwitch } from '../deploy-strategy';
 import { checkPercentage, FlagError } from './flag-error';
 import type { FlagFileStore } from './flag-file-store';
-import { flagPercentage, formatFlagDocument, parseFlagDocument, withFlagPercentage } from './flagd-document';
+import { flagPercentage, parseFlagDocument } from './flagd-document';
+import { editFlagPercentage } from './flagd-edit';
 
 // Flags in a flagd file, one copy per host (or one on this machine). Every copy is read and
 // checked before any is written, so a malformed file on one host stops the change everywhere
@@ -27,19 +28,25 @@ export function createFileFlagSwitch(options: FileFlagSwitchOptions): FlagSwitch
     where,
     async set(flag: string, percentage: number, io: ToolIO) {
       checkPercentage(flag, percentage);
-      const documents = await settleAll(stores, async (store) => {
+      // Each copy keeps its own bytes but the flag's values (the copies may be laid out differently).
+      const edited = await settleAll(stores, async (store) => {
         const text = await store.read(io.signal);
-        return parseFlagDocument(text, store.where);
+        return editFlagPercentage(text, flag, percentage, store.where);
       });
       await settleAll(stores, async (store, i) => {
-        const updated = withFlagPercentage(documents[i]!, flag, percentage);
-        await store.write(formatFlagDocument(updated), io.signal);
+        await store.write(edited[i]!, io.signal);
         io.output(hosts[i], 'info', `flag ${flag} on for ${percentage} % in ${store.where}`);
       });
     },
     async get(flag: string, io: ToolIO) {
       const first = stores[0]!;
       return flagPercentage(parseFlagDocument(await first.read(io.signal), first.where), flag);
+    },
+    async check(_flag: string, io: ToolIO) {
+      // Every copy, as set() would read them: a run refuses to start rather than fail mid-way.
+      await settleAll(stores, async (store) => {
+        parseFlagDocument(await store.read(io.signal), store.where);
+      });
     },
   };
 }

@@ -89,6 +89,30 @@ describe.each([
     expect(await readFile(path, 'utf8')).toBe('{"flags": {"other": ');
   });
 
+  it('writes only the flag: a one-line file with a comment keeps every other byte', async () => {
+    const path = join(tempDir(), 'flags.json');
+    const line =
+      '/* shop */ {"flags":{"checkout":{"state":"ENABLED","variants":{"on":true,"off":false},"defaultVariant":"off","targeting":{"fractional":[["on",100],["off",0]]}},"other":{"state":"ENABLED","variants":{"a":"a"},"defaultVariant":"a"}}}';
+    await writeFile(path, line);
+    const flags = flagSwitchFor(provider(path), { connection: connection() });
+    await flags.set('checkout', 0, io);
+    expect(await readFile(path, 'utf8')).toBe(line.replace('[["on",100],["off",0]]', '[["on",0],["off",100]]'));
+    expect(await flags.get('checkout', io)).toBe(0);
+    await flags.check?.('checkout', io);
+  });
+
+  it('check() refuses a malformed copy naming host, file, line and column, and changes nothing', async () => {
+    const path = join(tempDir(), 'flags.json');
+    await writeFile(path, '{\n  "flags": {\n    "x": {,}\n  }\n}\n');
+    const flags = flagSwitchFor(provider(path), { connection: connection() });
+    const error = await rejectionOf(flags.check!('x', io), FlagError);
+    expect(error.code).toBe('flag-file-malformed');
+    expect(error.message).toBe(
+      `flag file ${path} on ${hosts ? 'host-1' : 'this machine'}: not valid JSON at line 3, column 11 (ValueExpected); it was left unchanged — fix or remove it`,
+    );
+    expect(await readFile(path, 'utf8')).toBe('{\n  "flags": {\n    "x": {,}\n  }\n}\n');
+  });
+
   it('a percentage outside 0–100 is refused before anything is read', async () => {
     const flags = flagSwitchFor(provider('/nonexistent/flags.json'), { connection: connection() });
     expect((await rejectionOf(flags.set('x', 120, io), FlagError)).code).toBe('invalid-percentage');
@@ -146,6 +170,13 @@ describe('HTTP flag provider against a real HTTP server', () => {
     expect(await flags.get('new-checkout', io)).toBe(50);
     expect(await flags.get('never-set', io)).toBeUndefined();
     expect(seen[0]).toBe('PUT /flags/new-checkout Bearer t0k {"percentage":50}');
+  });
+
+  it('check() reads the flag from the service, refusing an error answer naming the URL', async () => {
+    const flags = flagSwitchFor({ kind: 'http', url, headers: {} }, { connection: connection() });
+    await flags.check!('never-set', io);
+    const failed = await rejectionOf(flags.check!('broken', io), FlagError);
+    expect(failed.message).toBe(`flag service GET ${url}/broken: HTTP 500 database down`);
   });
 
   it('an error answer and an unreachable service are clear errors naming the URL', async () => {

@@ -1,3 +1,4 @@
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { FlagError } from './flag-error';
 
 // The OpenFeature flagd flag file (https://flagd.dev/schema/v0/flags.json). A flag at p % is a
@@ -21,12 +22,13 @@ export function parseFlagDocument(text: string | undefined, where: string): Flag
     new FlagError('flag-file-malformed', `flag file ${where}: ${why}; it was left unchanged — fix or remove it`, {
       where,
     });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw malformed(`not valid JSON (${(error as Error).message})`);
-  }
+  // jsonc-parser rather than JSON.parse: a person's comments are allowed (flagd files are edited by
+  // hand), and a syntax error is named by line and column rather than by byte offset.
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const first = errors[0];
+  if (first)
+    throw malformed(`not valid JSON at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})`);
   if (!isObject(value)) throw malformed('the top level must be a JSON object with a "flags" object');
   const flags = value.flags ?? {};
   if (!isObject(flags)) throw malformed('"flags" must be an object of flag name → flag');
@@ -34,6 +36,14 @@ export function parseFlagDocument(text: string | undefined, where: string): Flag
     if (!isObject(flag)) throw malformed(`flag "${name}" must be an object`);
   }
   return { ...value, flags };
+}
+
+/** "line 3, column 14" of a character offset, both counted from 1 as editors show them. */
+export function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return `line ${line}, column ${column}`;
 }
 
 export function withFlagPercentage(document: FlagdDocument, flag: string, percentage: number): FlagdDocument {

@@ -71,5 +71,9 @@ export function createHttpFlagSwitch(options: HttpFlagSwitchOptions): FlagSwitch
       }
       return percentage;
     },
+    async check(flag, io) {
+      // The provider's own read: unreachable or an error answer refuses the run before step 1.
+      await this.get(flag, io);
+    },
   };
 }
