@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
+import { answerRuleProblems } from '../../../shared/formats/answer-rule-check';
 import type { Answers } from '../../../shared/formats/answers-schema';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { SignerRecord } from '../../../shared/runs/run-events';
@@ -57,6 +58,14 @@ async function operatorAndDecider(
 /** Answers that no question of this runbook would ask for: a typo, or a file for another runbook. */
 async function checkAnswerKeys(options: RunOptions, answers: Answers): Promise<void> {
   const target = await loadRunTarget(resolve(options.project!), options.env!, options.runbook);
+  // Answers that break a rule (the operator approving on a protected environment): refused now.
+  const broken = answerRuleProblems(answers, target.runbook, target.environment);
+  if (broken.length > 0) {
+    const lines = broken.map((p) => `  ${p.key}: ${p.reason}`);
+    throw new InvalidRunInputError(
+      `answers file ${options.answers} gives answers the run would refuse:\n${lines.join('\n')}`,
+    );
+  }
   const unknown = unknownAnswerKeys(answers, target.runbook);
   if (unknown.length === 0) return;
   const lines = unknown.map(

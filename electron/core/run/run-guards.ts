@@ -1,4 +1,5 @@
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
+import { confirmationRefusal } from '../../../shared/runs/answer-rules';
 import { ask, type ExecutorContext } from './executor-context';
 import { MissingAnswerError } from './run-decider';
 
@@ -43,15 +44,25 @@ export async function checkGuards(ctx: ExecutorContext, known: string[], findPas
     });
   }
   if (!environment.protected) return;
-  const typed = await ask(ctx, (signal) => ctx.decider.confirm({ environment: environment.name }, signal));
-  if (!typed)
-    throw new MissingAnswerError(
-      `${environment.name} is protected: type its name to confirm (answers file: confirm: ${environment.name})`,
-    );
-  if (typed.text.trim() !== environment.name) {
-    const detail = `confirmation "${typed.text}" does not match the environment name "${environment.name}"`;
-    await ctx.recorder.emit('guard.failed', { guard: 'typed confirmation', detail });
-    throw new GuardRefusedError(detail);
+  // A mistyped name is refused (journaled, with why) and asked again: the run goes on.
+  let refused: string | undefined;
+  let by: string;
+  for (;;) {
+    const typed = await ask(ctx, (signal) => ctx.decider.confirm({ environment: environment.name, refused }, signal));
+    if (!typed) {
+      const why = refused ? ` (the answer given was refused: ${refused})` : '';
+      throw new MissingAnswerError(
+        `${environment.name} is protected: type its name to confirm (answers file: confirm: ${environment.name})${why}`,
+      );
+    }
+    refused = confirmationRefusal(environment.name, typed.text);
+    by = typed.by;
+    if (!refused) break;
+    await ctx.recorder.emit('confirmation.refused', {
+      environment: environment.name,
+      text: typed.text,
+      reason: refused,
+    });
   }
-  await ctx.recorder.emit('confirmation.given', { environment: environment.name, by: typed.by });
+  await ctx.recorder.emit('confirmation.given', { environment: environment.name, by });
 }
