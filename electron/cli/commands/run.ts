@@ -18,7 +18,7 @@ import { formatProblem, InvalidRunInputError, loadRunTarget } from '../../core/r
 import { runsDir } from '../../core/runs/run-store';
 import { envSecrets } from '../../core/secrets/env-secrets';
 import { createConfSettings } from '../../core/settings/conf-store';
-import { formatDryRun, unplannedActions } from '../run/dry-run-printer';
+import { formatDryRun, refusingGuards, unplannedActions } from '../run/dry-run-printer';
 import { exitCodeOf, exitCodes, isBlocking, lastActionError } from '../run/exit-codes';
 import { loadAnswers } from '../run/load-answers';
 import { closePrompt, promptDecider } from '../run/prompt-decider';
@@ -244,9 +244,9 @@ async function dryRunCommand(options: RunOptions): Promise<number> {
       secrets: envSecrets(),
     });
     console.log(options.json ? JSON.stringify(plan, null, 2) : formatDryRun(plan));
-    return unplannedActions(plan).length > 0 || plan.missingSecrets.length > 0
-      ? exitCodes.invalidInput
-      : exitCodes.success;
+    if (unplannedActions(plan).length > 0 || plan.missingSecrets.length > 0) return exitCodes.invalidInput;
+    // A guard the start would refuse on (window, lock, an environment not passed): exit 3, as a refused start.
+    return refusingGuards(plan).length > 0 ? exitCodes.blocked : exitCodes.success;
   } catch (error) {
     return explain(error);
   } finally {
