@@ -251,7 +251,7 @@ test('a health check whose server stops answering mid-step asks what to do, and 
   ]);
 });
 
-test('a protected environment: a start refused by its guard says why; typed confirmation; cancel asks first', async ({
+test('a protected environment: the preview shows the guard that would refuse; typed confirmation; cancel asks first', async ({
   page,
 }) => {
   test.setTimeout(60_000);
@@ -270,10 +270,18 @@ test('a protected environment: a start refused by its guard says why; typed conf
   };
   await openApp(page, '#/runs');
 
-  // v1.1.0 never passed on staging: the run refuses at its guard and says so.
-  await startRun('v1.1.0');
-  await expect(page.getByText('The run was aborted')).toBeVisible();
-  await expect(page.getByText(/production needs v1\.1\.0 to have passed on staging first/)).toBeVisible();
+  // v1.1.0 never passed on staging: the preview says the start would refuse, and Start stays off.
+  await page.evaluate(() => {
+    window.location.hash = '#/runs/new';
+  });
+  const refused = dialog(page, 'New run');
+  await refused.getByRole('combobox', { name: 'Runbook' }).selectOption('release');
+  await refused.getByRole('combobox', { name: 'Environment' }).selectOption('production');
+  await refused.getByRole('combobox', { name: 'Version' }).fill('v1.1.0');
+  const checks = refused.getByRole('list', { name: 'Checks before the start' });
+  await expect(checks).toContainText(/Would refuse — requires staging/);
+  await expect(checks).toContainText(/production needs v1\.1\.0 to have passed on staging first/);
+  await expect(refused.getByRole('button', { name: 'Start run' })).toBeDisabled();
 
   // v1.2.0 passed on staging (the guided deployment): the typed confirmation opens by itself.
   await startRun('v1.2.0');

@@ -109,12 +109,16 @@ export interface RunEventData {
   'guard.passed': { guard: string; detail: string };
   'guard.failed': { guard: string; detail: string };
   'confirmation.given': { environment: string; by: string };
+  /** A typed confirmation that did not match: refused, and asked again. */
+  'confirmation.refused': { environment: string; text: string; reason: string };
   'step.started': { step: string };
   'step.skipped': { step: string; reason: string; by?: string };
   'step.waiting': { step: string; items: string[]; approvals: string[]; decision?: string };
   'step.passed': { step: string };
   'step.failed': { step: string; error: ErrorRecord };
   'approval.granted': { step: string; role: string; by: string; note?: string };
+  /** An approval that breaks a rule (the operator approving on a protected environment): asked again. */
+  'approval.refused': { step: string; role: string; by: string; reason: string };
   'checklist.ticked': {
     item: string;
     by: string;

@@ -39,7 +39,14 @@ export interface StepView {
   error?: ErrorRecord;
   actions: ActionView[];
   items: ItemView[];
-  approvals: Array<{ role: string; by?: string; at?: string; note?: string }>;
+  approvals: Array<{
+    role: string;
+    by?: string;
+    at?: string;
+    note?: string;
+    /** The last answer refused for this approval (shown beside it while it is asked again). */
+    refused?: { by: string; reason: string; at: string };
+  }>;
   waitingFor?: { items: string[]; approvals: string[]; decision?: string };
 }
 
@@ -68,6 +75,8 @@ export interface RunState {
   /** The step that was running (or waiting) last: where a resume starts. */
   currentStep?: string;
   lock?: { where: string; holder: string };
+  /** The last typed confirmation refused (it is asked again); cleared once the name is typed. */
+  confirmationRefused?: { text: string; reason: string; at: string };
   rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;
   notes: string[];
@@ -161,10 +170,15 @@ const handlers: Handlers = {
     step.waitingFor = undefined;
     state.currentStep = d.step;
   },
-  'step.waiting': (state, d) => {
+  'step.waiting': (state, d, event) => {
     const step = findStep(state, d.step);
     if (!step) return;
+    // A step that waits before it runs (its approvals) began when the wait did: its time shows it.
+    step.startedAt ??= event.at;
     step.state = 'waiting';
+    // The environment's own approvals are asked on the step that first changes something: listed there.
+    for (const role of d.approvals ?? [])
+      if (!step.approvals.some((a) => a.role === role && !a.by)) step.approvals.push({ role });
     step.waitingFor = { items: d.items, approvals: d.approvals, decision: d.decision };
     state.currentStep = d.step;
   },
@@ -186,6 +200,16 @@ const handlers: Handlers = {
   'approval.granted': (state, d, event) => {
     const approval = findStep(state, d.step)?.approvals.find((a) => a.role === d.role && !a.by);
     if (approval) Object.assign(approval, { by: d.by, at: event.at, note: d.note });
+  },
+  'approval.refused': (state, d, event) => {
+    const approval = findStep(state, d.step)?.approvals.find((a) => a.role === d.role && !a.by);
+    if (approval) approval.refused = { by: d.by, reason: d.reason, at: event.at };
+  },
+  'confirmation.refused': (state, d, event) => {
+    state.confirmationRefused = { text: d.text, reason: d.reason, at: event.at };
+  },
+  'confirmation.given': (state) => {
+    state.confirmationRefused = undefined;
   },
   'checklist.ticked': (state, d, event) => {
     const item = findItem(state, d.item);

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
+import { answerRuleProblems } from '../../../shared/formats/answer-rule-check';
 import type { Answers } from '../../../shared/formats/answers-schema';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { SignerRecord } from '../../../shared/runs/run-events';
@@ -17,7 +18,7 @@ import { formatProblem, InvalidRunInputError, loadRunTarget } from '../../core/r
 import { runsDir } from '../../core/runs/run-store';
 import { envSecrets } from '../../core/secrets/env-secrets';
 import { createConfSettings } from '../../core/settings/conf-store';
-import { formatDryRun, unplannedActions } from '../run/dry-run-printer';
+import { formatDryRun, refusingGuards, unplannedActions } from '../run/dry-run-printer';
 import { exitCodeOf, exitCodes, isBlocking, lastActionError } from '../run/exit-codes';
 import { loadAnswers } from '../run/load-answers';
 import { closePrompt, promptDecider } from '../run/prompt-decider';
@@ -57,6 +58,14 @@ async function operatorAndDecider(
 /** Answers that no question of this runbook would ask for: a typo, or a file for another runbook. */
 async function checkAnswerKeys(options: RunOptions, answers: Answers): Promise<void> {
   const target = await loadRunTarget(resolve(options.project!), options.env!, options.runbook);
+  // Answers that break a rule (the operator approving on a protected environment): refused now.
+  const broken = answerRuleProblems(answers, target.runbook, target.environment);
+  if (broken.length > 0) {
+    const lines = broken.map((p) => `  ${p.key}: ${p.reason}`);
+    throw new InvalidRunInputError(
+      `answers file ${options.answers} gives answers the run would refuse:\n${lines.join('\n')}`,
+    );
+  }
   const unknown = unknownAnswerKeys(answers, target.runbook);
   if (unknown.length === 0) return;
   const lines = unknown.map(
@@ -235,9 +244,9 @@ async function dryRunCommand(options: RunOptions): Promise<number> {
       secrets: envSecrets(),
     });
     console.log(options.json ? JSON.stringify(plan, null, 2) : formatDryRun(plan));
-    return unplannedActions(plan).length > 0 || plan.missingSecrets.length > 0
-      ? exitCodes.invalidInput
-      : exitCodes.success;
+    if (unplannedActions(plan).length > 0 || plan.missingSecrets.length > 0) return exitCodes.invalidInput;
+    // A guard the start would refuse on (window, lock, an environment not passed): exit 3, as a refused start.
+    return refusingGuards(plan).length > 0 ? exitCodes.blocked : exitCodes.success;
   } catch (error) {
     return explain(error);
   } finally {

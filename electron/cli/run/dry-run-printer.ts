@@ -16,6 +16,21 @@ function actionLines(actions: DryRunAction[], mark = '✗'): string[] {
   });
 }
 
+const guardMarks = { passed: '✓ passed', refused: '✗ would refuse', unknown: '? cannot tell' } as const;
+
+/** The guards a start applies, each as the start would meet it. */
+function guardLines(run: DryRun): string[] {
+  return run.guards.map(
+    (g) =>
+      `  ${guardMarks[g.outcome]} — ${g.guard}: ${g.detail}${g.outcome === 'refused' && g.lift === 'window-override' ? ' (--override-window "<why>" lifts it)' : ''}`,
+  );
+}
+
+/** Guards that would refuse the start (a window refusal counts: the start needs its override). */
+export function refusingGuards(run: DryRun): DryRun['guards'] {
+  return run.guards.filter((g) => g.outcome === 'refused');
+}
+
 /** Actions of the steps that cannot be planned: the run would fail on them, so the dry run says so. */
 export function unplannedActions(run: DryRun): DryRunAction[] {
   return run.steps.flatMap((s) => s.actions).filter((a) => a.problem);
@@ -25,6 +40,8 @@ export function formatDryRun(run: DryRun): string {
   const lines = [
     `Dry run: ${run.runbook} → ${run.environment}${run.protected ? ' (protected)' : ''} @ ${run.version}${run.commit ? ` = ${run.commit.slice(0, 12)}` : ' (not a commit of this repository)'}`,
     `  live before: ${run.previousVersion ?? 'unknown'}; deploy lock at ${run.lock}`,
+    'Checks before the start:',
+    ...guardLines(run),
   ];
   for (const step of run.steps) {
     lines.push(`── ${step.title} (${step.owner})${step.skipped ? ` — skipped: ${step.skipped}` : ''}`);
@@ -51,6 +68,7 @@ export function formatDryRun(run: DryRun): string {
   const problems = unplannedActions(run).length;
   if (problems) lines.push(`${problems} action(s) cannot be planned: fix them before running.`);
   if (run.missingSecrets.length) lines.push('The run would stop at once for the missing secret(s) above.');
+  if (refusingGuards(run).length) lines.push('A start now would be refused: see the checks above.');
   lines.push('Nothing was run, locked or journaled.');
   return lines.join('\n');
 }

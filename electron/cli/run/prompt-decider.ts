@@ -40,7 +40,8 @@ export function promptDecider(operator: SignerRecord, input = process.stdin, out
       const text = await ask('    note (optional): ', signal);
       return { ...operator, note: text || undefined };
     },
-    async approve({ role, roleTitle }, signal) {
+    async approve({ role, roleTitle, refused }, signal) {
+      if (refused) output.write(`    ✗ refused: ${refused}\n`);
       const by = await ask(
         `  Approval needed from ${roleTitle} (${role}). Approver's name (empty = no approval): `,
         signal,
@@ -61,7 +62,8 @@ export function promptDecider(operator: SignerRecord, input = process.stdin, out
         if (reason) return { decision, reason, by: operator.by };
       }
     },
-    async confirm({ environment }, signal) {
+    async confirm({ environment, refused }, signal) {
+      if (refused) output.write(`    ✗ refused: ${refused}\n`);
       const text = await ask(`  ${environment} is protected. Type its name to deploy: `, signal);
       return text === null ? null : { text, by: operator.by };
     },

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { LockInfo, LockSite } from './deploy-lock';
 import { ask, type ExecutorContext } from './executor-context';
 import { RunBlockedError } from './run-errors';
+import { isStaleLock, lockRefusal } from './start-guards';
 
 // Taking the environment's lock at the start of a run. A lock held by this same run (a resume)
 // is taken over; any other lock refuses the run, naming its holder, unless someone explicitly
@@ -29,11 +30,7 @@ export async function acquireLock(
     await ctx.recorder.emit('lock.acquired', { where: site.where, holder: info.holder });
     return;
   }
-  const age = holder ? now().getTime() - Date.parse(holder.at) : Number.POSITIVE_INFINITY;
-  const stale = age > staleAfterMs;
-  const described = holder
-    ? `${holder.holder} (run ${holder.runId}, since ${holder.at})`
-    : 'an unknown holder (unreadable lock info)';
+  const stale = isStaleLock(holder, staleAfterMs, now());
   const decision = await ask(ctx, (signal) =>
     ctx.decider.breakLock(
       {
@@ -47,10 +44,8 @@ export async function acquireLock(
     ),
   );
   if (!decision) {
-    throw new RunBlockedError(
-      `environment ${ctx.plan.environment.name} is locked by ${described} at ${site.where}${stale ? ' — the lock looks stale; if that run is gone, break it explicitly (release-pilot run … --break-lock "<why>", or breakLock: true in an answers file)' : ''}`,
-      'locked',
-    );
+    // The message a preview gives for the same lock (start-guards.ts).
+    throw new RunBlockedError(lockRefusal(ctx.plan.environment.name, holder, site.where, stale), 'locked');
   }
   await site.remove();
   const second = await site.tryCreate(info);

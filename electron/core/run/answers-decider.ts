@@ -28,7 +28,9 @@ export function answersDecider(answers: Answers): RunDecider {
     async tick({ item }) {
       return signer(own(answers.checklist, item) ?? own(answers.checklist, '*'), answers);
     },
-    async approve({ role }) {
+    // The file has one answer per question: once it was refused, no other answer can come from it.
+    async approve({ role, refused }) {
+      if (refused) return null;
       const entry = own(answers.approvals, role);
       return entry ? { by: entry.by, role, note: entry.note } : null;
     },
@@ -42,7 +44,8 @@ export function answersDecider(answers: Answers): RunDecider {
       if (index >= list.length && decision === 'retry') return null;
       return toAnswer(decision, operator);
     },
-    async confirm() {
+    async confirm({ refused }) {
+      if (refused) return null;
       return answers.confirm === undefined ? null : { text: answers.confirm, by: operator };
     },
     async manual() {

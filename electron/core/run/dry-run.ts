@@ -7,9 +7,11 @@ import { type PlanContext, planAction } from '../../../shared/plans/plan-action'
 import { planCheck } from '../../../shared/plans/plan-check';
 import { notApplicableReason } from '../../../shared/runs/planned-steps';
 import type { StrategyStage } from '../../../shared/runs/run-events';
+import type { StartGuard } from '../../../shared/runs/start-guard';
 import { planStrategy } from '../deploy/strategies/registry';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
+import { previewGuards } from './preview-guards';
 import { loadRunTarget } from './run-target';
 import { createRunTools } from './tool-runners';
 
@@ -46,6 +48,8 @@ export interface DryRun {
   commit?: string;
   previousVersion?: string;
   lock: string;
+  /** What a start would check first (window, lock, environments passed): passed, refused or unknown. */
+  guards: StartGuard[];
   steps: DryRunStep[];
   rollback: DryRunAction[];
   /** Secrets the run needs that are not set here, each with how to set it. */
@@ -69,6 +73,7 @@ export async function dryRun(request: {
   dataDir: string;
   logger: Logger;
   secrets: SecretsPort;
+  now?: Date;
 }): Promise<DryRun> {
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   const env = target.environment;
@@ -123,6 +128,14 @@ export async function dryRun(request: {
       commit: scope.commit,
       previousVersion: scope.previousVersion,
       lock: tools.lockSite().where,
+      guards: await previewGuards({
+        target,
+        version: request.version,
+        commit: scope.commit,
+        dataDir: request.dataDir,
+        now: request.now ?? new Date(),
+        connection: (host) => tools.hosts.connection(host),
+      }),
       steps: target.runbook.steps.map((step) => ({
         id: step.id,
         title: step.title,

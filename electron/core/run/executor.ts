@@ -1,4 +1,5 @@
 import type { Step } from '../../../shared/formats/runbook-schema';
+import { approvalRefusal } from '../../../shared/runs/answer-rules';
 import { exitStepId } from '../../../shared/runs/planned-steps';
 import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
@@ -16,30 +17,41 @@ import { rollBack } from './run-rollback';
 
 type StepOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
 
-/** " ada " and "Ada" are one person: names are compared as people write them, not byte for byte. */
-export function samePerson(a: string, b: string): boolean {
-  const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return norm(a) === norm(b);
-}
-
-async function grantApprovals(ctx: ExecutorContext, step: Step, view: StepView, extraRoles: string[]): Promise<void> {
-  const roles = [...new Set([...step.approvals, ...extraRoles])];
-  const pending = roles.filter((role) => !view.approvals.some((a) => a.role === role && a.by));
-  if (pending.length === 0) return;
-  await ctx.recorder.emit('step.waiting', { step: step.id, items: [], approvals: pending });
+/** The step's approvals; each answer that breaks a rule is refused (journaled, with why) and asked again. */
+async function grantApprovals(ctx: ExecutorContext, step: Step, pending: string[]): Promise<void> {
   for (const role of pending) {
     const roleTitle = ctx.runbook.roles[role] ?? role;
-    const signer = await ask(ctx, (signal) => ctx.decider.approve({ step: step.id, role, roleTitle }, signal));
-    if (!signer)
-      throw new MissingAnswerError(`step ${step.id} needs approval by ${roleTitle} (answers file: approvals.${role})`);
-    if (ctx.plan.environment.protected && samePerson(signer.by, ctx.operator.by)) {
-      throw new MissingAnswerError(
-        `${ctx.plan.environment.name} is protected: ${roleTitle}'s approval must come from someone other than the operator (${signer.by})`,
+    let refused: string | undefined;
+    for (;;) {
+      const signer = await ask(ctx, (signal) =>
+        ctx.decider.approve({ step: step.id, role, roleTitle, refused }, signal),
       );
+      if (!signer) {
+        const why = refused ? ` (the answer given was refused: ${refused})` : '';
+        throw new MissingAnswerError(
+          `step ${step.id} needs approval by ${roleTitle} (answers file: approvals.${role})${why}`,
+        );
+      }
+      refused = approvalRefusal({
+        environment: ctx.plan.environment.name,
+        protected: ctx.plan.environment.protected,
+        operator: ctx.operator.by,
+        by: signer.by,
+        roleTitle,
+      });
+      if (!refused) {
+        await ctx.recorder.emit('approval.granted', { step: step.id, role, by: signer.by, note: signer.note });
+        break;
+      }
+      await ctx.recorder.emit('approval.refused', { step: step.id, role, by: signer.by, reason: refused });
     }
-    await ctx.recorder.emit('approval.granted', { step: step.id, role, by: signer.by, note: signer.note });
   }
-  await ctx.recorder.emit('step.started', { step: step.id });
+}
+
+/** Roles still to approve this step: its own and, on the first step that changes something, the environment's. */
+function pendingApprovals(step: Step, view: StepView, extraRoles: string[]): string[] {
+  const roles = [...new Set([...step.approvals, ...extraRoles])];
+  return roles.filter((role) => !view.approvals.some((a) => a.role === role && a.by));
 }
 
 async function runStep(
@@ -59,8 +71,13 @@ async function runStep(
     });
     return 'skipped';
   }
+  // Journaled started once: a step that must be approved first waits, then starts.
+  const pending = pendingApprovals(step, view, environmentApprovals);
+  if (pending.length > 0) {
+    await ctx.recorder.emit('step.waiting', { step: step.id, items: [], approvals: pending });
+    await grantApprovals(ctx, step, pending);
+  }
   await ctx.recorder.emit('step.started', { step: step.id });
-  await grantApprovals(ctx, step, view, environmentApprovals);
   const before = await completeItems(
     ctx,
     step.id,

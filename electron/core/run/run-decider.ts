@@ -45,13 +45,17 @@ export interface LockHolder {
 export interface RunDecider {
   /** Who ticks a checklist item (after any automatic check passed or was absent). */
   tick(request: ItemRequest, signal?: AbortSignal): Promise<SignerRecord | null>;
+  /** `refused`: why the previous answer to this same question was refused (it is asked again). */
   approve(
-    request: { step: string; role: string; roleTitle: string },
+    request: { step: string; role: string; roleTitle: string; refused?: string },
     signal?: AbortSignal,
   ): Promise<SignerRecord | null>;
   onFailure(request: FailureRequest, signal?: AbortSignal): Promise<FailureAnswer | null>;
   /** The environment's name as typed by the operator, for protected environments. */
-  confirm(request: { environment: string }, signal?: AbortSignal): Promise<{ text: string; by: string } | null>;
+  confirm(
+    request: { environment: string; refused?: string },
+    signal?: AbortSignal,
+  ): Promise<{ text: string; by: string } | null>;
   manual(
     request: { step: string; action: string; instructions: string },
     signal?: AbortSignal,

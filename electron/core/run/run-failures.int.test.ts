@@ -311,7 +311,9 @@ describe('executor: failures and refusals', () => {
       version: 'v1.1.0',
       answers: answers({ ...ok, confirm: 'prod' }),
     });
-    expect(mistyped.find('guard.failed')[0]?.data.detail).toMatch(/"prod" does not match/);
+    // A file cannot answer again: the refused name stops the run, saying why.
+    expect(mistyped.find('confirmation.refused')[0]?.data.reason).toMatch(/"prod" does not match/);
+    expect(mistyped.find('run.finished')[0]?.data.reason).toMatch(/refused: confirmation "prod" does not match/);
 
     const selfApproved = await runInLab({
       projectRoot: root,

@@ -1,17 +1,11 @@
-import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
+import { confirmationRefusal } from '../../../shared/runs/answer-rules';
 import { ask, type ExecutorContext } from './executor-context';
 import { MissingAnswerError } from './run-decider';
+import { type PassedRunLookup, requiredEnvironmentGuards } from './start-guards';
 
 // What a protected environment demands before anything touches it: the environments it requires
 // (staging by default) passed with the same version, and the operator typing its name. Approvals
 // by role are asked by the executor on the first step that changes something.
-
-/** A succeeded run of `version` (same commit, when both are known) on `environment`, if any. */
-export type PassedRunLookup = (
-  environment: string,
-  version: string,
-  commit: string | undefined,
-) => Promise<{ runId: string; endedAt?: string } | undefined>;
 
 export class GuardRefusedError extends Error {
   constructor(message: string) {
@@ -20,38 +14,38 @@ export class GuardRefusedError extends Error {
   }
 }
 
-/** Environments that must have passed first: `requires:`, or `staging` for a protected environment when one exists. */
-export function requiredEnvironments(environment: NamedEnvironment, known: string[]): string[] {
-  if (environment.requires.length > 0) return environment.requires;
-  if (environment.protected && environment.name !== 'staging' && known.includes('staging')) return ['staging'];
-  return [];
-}
-
 export async function checkGuards(ctx: ExecutorContext, known: string[], findPassed: PassedRunLookup): Promise<void> {
   const environment = ctx.plan.environment;
-  const { version, commit } = { version: ctx.plan.scope.version, commit: ctx.plan.scope.commit };
-  for (const required of requiredEnvironments(environment, known)) {
-    const passed = await findPassed(required, version, commit);
-    if (!passed) {
-      const detail = `${environment.name} needs ${version} to have passed on ${required} first; no succeeded run of ${version}${commit ? ` (${commit.slice(0, 8)})` : ''} on ${required} was found`;
-      await ctx.recorder.emit('guard.failed', { guard: `requires ${required}`, detail });
-      throw new GuardRefusedError(detail);
+  // The same outcomes a preview shows (start-guards.ts): journaled here, and a refusal stops the run.
+  const { version, commit } = ctx.plan.scope;
+  for (const guard of await requiredEnvironmentGuards(environment, known, version, commit, findPassed)) {
+    if (guard.outcome === 'passed') {
+      await ctx.recorder.emit('guard.passed', { guard: guard.guard, detail: guard.detail });
+      continue;
     }
-    await ctx.recorder.emit('guard.passed', {
-      guard: `requires ${required}`,
-      detail: `run ${passed.runId} passed ${version} on ${required}`,
-    });
+    await ctx.recorder.emit('guard.failed', { guard: guard.guard, detail: guard.detail });
+    throw new GuardRefusedError(guard.detail);
   }
   if (!environment.protected) return;
-  const typed = await ask(ctx, (signal) => ctx.decider.confirm({ environment: environment.name }, signal));
-  if (!typed)
-    throw new MissingAnswerError(
-      `${environment.name} is protected: type its name to confirm (answers file: confirm: ${environment.name})`,
-    );
-  if (typed.text.trim() !== environment.name) {
-    const detail = `confirmation "${typed.text}" does not match the environment name "${environment.name}"`;
-    await ctx.recorder.emit('guard.failed', { guard: 'typed confirmation', detail });
-    throw new GuardRefusedError(detail);
+  // A mistyped name is refused (journaled, with why) and asked again: the run goes on.
+  let refused: string | undefined;
+  let by: string;
+  for (;;) {
+    const typed = await ask(ctx, (signal) => ctx.decider.confirm({ environment: environment.name, refused }, signal));
+    if (!typed) {
+      const why = refused ? ` (the answer given was refused: ${refused})` : '';
+      throw new MissingAnswerError(
+        `${environment.name} is protected: type its name to confirm (answers file: confirm: ${environment.name})${why}`,
+      );
+    }
+    refused = confirmationRefusal(environment.name, typed.text);
+    by = typed.by;
+    if (!refused) break;
+    await ctx.recorder.emit('confirmation.refused', {
+      environment: environment.name,
+      text: typed.text,
+      reason: refused,
+    });
   }
-  await ctx.recorder.emit('confirmation.given', { environment: environment.name, by: typed.by });
+  await ctx.recorder.emit('confirmation.given', { environment: environment.name, by });
 }

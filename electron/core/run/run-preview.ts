@@ -36,6 +36,7 @@ export async function previewRun(request: PreviewRequest): Promise<RunPreview> {
     defaultStrategy: target.runbook.strategy,
     roles: target.runbook.roles,
     lock: run.lock,
+    guards: run.guards,
     hosts: target.environment.hosts.map((host) => host.name),
     steps: run.steps.map((step) => ({
       ...step,

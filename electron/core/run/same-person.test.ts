@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samePerson } from './executor';
+import { samePerson } from '../../../shared/runs/answer-rules';
 
 // The four-eyes rule on protected environments compares names as people write them.
 describe('samePerson', () => {

@@ -47,7 +47,15 @@ export const Question = z.discriminatedUnion('kind', [
     gate: z.number().optional(),
     checkFailed: z.string().optional(),
   }),
-  z.object({ ...base, kind: z.literal('approve'), step: z.string(), role: z.string(), roleTitle: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('approve'),
+    step: z.string(),
+    role: z.string(),
+    roleTitle: z.string(),
+    /** Asked again: why the previous answer was refused (shown next to the approver's name). */
+    refused: z.string().optional(),
+  }),
   z.object({
     ...base,
     kind: z.literal('failure'),
@@ -58,7 +66,7 @@ export const Question = z.discriminatedUnion('kind', [
     attempt: z.number().int(),
     tail: z.array(z.string()),
   }),
-  z.object({ ...base, kind: z.literal('confirm'), environment: z.string() }),
+  z.object({ ...base, kind: z.literal('confirm'), environment: z.string(), refused: z.string().optional() }),
   z.object({ ...base, kind: z.literal('manual'), step: z.string(), action: z.string(), instructions: z.string() }),
   z.object({
     ...base,

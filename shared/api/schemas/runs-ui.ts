@@ -71,6 +71,14 @@ const PreviewStep = z.object({
 });
 export type PreviewStep = z.infer<typeof PreviewStep>;
 
+/** A guard a start applies (shared/runs/start-guard.ts), as the preview found it. */
+const PreviewGuard = z.object({
+  guard: z.string(),
+  outcome: z.enum(['passed', 'refused', 'unknown']),
+  detail: z.string(),
+  lift: z.enum(['window-override', 'break-lock']).optional(),
+});
+
 export const RunPreview = z.object({
   runbook: z.string(),
   runbookTitle: z.string(),
@@ -87,6 +95,8 @@ export const RunPreview = z.object({
   /** Role id → title, for owners and approvals. */
   roles: z.record(z.string(), z.string()),
   lock: z.string(),
+  /** The start's own guards: the window, the deploy lock, the environments that must have passed. */
+  guards: z.array(PreviewGuard),
   hosts: z.array(z.string()),
   steps: z.array(PreviewStep),
   rollback: z.array(PreviewAction),

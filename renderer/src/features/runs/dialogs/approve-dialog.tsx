@@ -56,7 +56,12 @@ export function ApproveDialog({
         </>
       }
     >
-      <FormField label={`Approver (${question.roleTitle})`} hint="The person who approves, as colleagues know them.">
+      <FormField
+        label={`Approver (${question.roleTitle})`}
+        hint="The person who approves, as colleagues know them."
+        // Asked again after the engine refused an answer: why, beside the field it is about.
+        error={question.refused ? `Refused: ${question.refused}` : undefined}
+      >
         {(control) => (
           <TextInput {...control} value={fields.by} autoComplete="off" onChange={(e) => set('by', e.target.value)} />
         )}

@@ -50,7 +50,10 @@ export function ConfirmDialog({
         </>
       }
     >
-      <FormField label={`Type “${question.environment}” to confirm`}>
+      <FormField
+        label={`Type “${question.environment}” to confirm`}
+        error={question.refused ? `Refused: ${question.refused}` : undefined}
+      >
         {(control) => (
           <TextInput
             {...control}

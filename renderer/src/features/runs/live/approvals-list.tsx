@@ -45,6 +45,12 @@ export function ApprovalsList({
                   'Asked once the step gets there'
                 )}
               </span>
+              {approval.refused && !approval.by ? (
+                // The engine refused the last answer and asks again: say why, where it is asked.
+                <span className="item-status item-status-failed" role="status">
+                  Refused ({approval.refused.by.trim()}): {approval.refused.reason}
+                </span>
+              ) : null}
             </div>
             {question ? (
               <Button size="sm" variant="primary" onClick={() => onAnswer(question)}>

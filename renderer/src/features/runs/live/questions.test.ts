@@ -46,3 +46,20 @@ describe('questions', () => {
     ]);
   });
 });
+
+describe('a question asked again after a refused answer', () => {
+  it('says why the last answer was refused', () => {
+    const again: Question = {
+      ...base,
+      id: 'q4',
+      kind: 'approve',
+      step: 'deploy',
+      role: 'qa',
+      roleTitle: 'QA Engineer',
+      refused: "production is protected: QA Engineer's approval must come from someone other than the operator (Ada)",
+    };
+    expect(questionText(again, title).what).toBe(
+      "Approval by QA Engineer for “Deploy” — asked again, refused: production is protected: QA Engineer's approval must come from someone other than the operator (Ada)",
+    );
+  });
+});

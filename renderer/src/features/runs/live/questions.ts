@@ -29,14 +29,20 @@ export function questionText(question: Question, stepTitle: (id: string) => stri
     case 'tick':
       return { what: `Sign off “${question.text}” (${stepTitle(question.step)})`, button: 'Sign off…' };
     case 'approve':
-      return { what: `Approval by ${question.roleTitle} for “${stepTitle(question.step)}”`, button: 'Approve…' };
+      return {
+        what: `Approval by ${question.roleTitle} for “${stepTitle(question.step)}”${question.refused ? ` — asked again, refused: ${question.refused}` : ''}`,
+        button: 'Approve…',
+      };
     case 'failure':
       return {
         what: `“${question.title}” failed (attempt ${question.attempt}): ${question.error.message}`,
         button: 'Decide…',
       };
     case 'confirm':
-      return { what: `Confirm the deployment to ${question.environment} by typing its name`, button: 'Confirm…' };
+      return {
+        what: `Confirm the deployment to ${question.environment} by typing its name${question.refused ? ` — asked again, refused: ${question.refused}` : ''}`,
+        button: 'Confirm…',
+      };
     case 'manual':
       return { what: `Manual step: ${question.instructions.split('\n')[0]}`, button: 'Continue…' };
     case 'break-lock':

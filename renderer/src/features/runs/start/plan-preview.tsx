@@ -2,6 +2,7 @@ import type { PreviewAction, PreviewStep, RunPreview } from '../../../../../shar
 import { describePlan } from '../../../../../shared/plans/describe-plan';
 import { StatusBadge } from '../../../ui/status-badge';
 import { CircleX, Play, ShieldCheck, Square, UserCheck } from '../run-icons';
+import { PreviewGuards } from './preview-guards';
 import { previewProblems } from './preview-problems';
 import './plan-preview.css';
 
@@ -145,6 +146,7 @@ export function PlanPreview({ preview }: { preview: RunPreview }) {
           <dd>{preview.hosts.length ? preview.hosts.join(', ') : 'this machine'}</dd>
         </div>
       </dl>
+      <PreviewGuards guards={preview.guards} />
       {problems.length ? (
         <div className={`preview-problems${blocking.length ? '' : ' preview-problems-warning'}`} role="alert">
           <p className="preview-problems-title">

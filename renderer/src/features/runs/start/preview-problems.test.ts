@@ -10,6 +10,7 @@ const preview: RunPreview = {
   version: 'v1',
   roles: { devops: 'DevOps Engineer' },
   lock: '/tmp/lock',
+  guards: [],
   hosts: [],
   steps: [
     {

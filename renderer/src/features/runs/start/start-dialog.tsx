@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { strategies } from '../../../../../shared/formats/runbook-schema';
+import { blockingGuards } from '../../../../../shared/runs/start-guard';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/navigation';
 import { hrefFor } from '../../../app/routes';
@@ -49,8 +50,13 @@ export function StartDialog() {
   const [failure, setFailure] = useState<StartFailure>();
   const [starting, setStarting] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const overrideAsked = failure?.windowRule !== undefined || draft.windowOverride !== '';
   const preview = usePreview(draft, previewable(draft, needsRunbook));
+  const guards = preview.kind === 'ready' ? preview.preview.guards : [];
+  // A window refusal the preview found asks for the override at once, not after a refused start.
+  const windowRefused = guards.some((g) => g.outcome === 'refused' && g.lift === 'window-override');
+  const overrideAsked = failure?.windowRule !== undefined || draft.windowOverride !== '' || windowRefused;
+  // A guard the start would refuse on, and nothing but fixing its cause lifts: Start stays off.
+  const refusing = blockingGuards(guards);
 
   const change = (patch: Partial<StartDraft>) => {
     update({ ...draft, ...patch });
@@ -80,7 +86,7 @@ export function StartDialog() {
   const submit = async () => {
     const found = validateStart(draft, { needsRunbook, overrideAsked });
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || refusing.length > 0) return;
     // Enter in a field submits too: a run starts only from a plan the person has seen.
     if (preview.kind !== 'ready') {
       setNotice('The plan is not previewed yet: wait for it on the right, then start.');
@@ -115,7 +121,7 @@ export function StartDialog() {
         variant="primary"
         icon={Play}
         busy={starting}
-        disabled={projects.length === 0}
+        disabled={projects.length === 0 || refusing.length > 0}
         aria-disabled={preview.kind !== 'ready' || undefined}
         className={preview.kind === 'ready' ? undefined : 'start-waiting'}
       >
@@ -127,6 +133,10 @@ export function StartDialog() {
     notice && preview.kind !== 'ready' ? (
       <span className="start-blocked" role="status">
         {notice}
+      </span>
+    ) : refusing.length > 0 ? (
+      <span className="start-blocked" role="status">
+        The start would be refused: {refusing.map((g) => g.detail).join('; ')}
       </span>
     ) : blocked ? (
       <span className="start-blocked">The preview shows problems: the run would stop on them.</span>
