@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { RunEventData } from '../../../shared/runs/run-events';
+import { lockLeftText } from '../../../shared/runs/lock-left';
 
 // How a run reads on a terminal: one line per thing that happened, output indented beneath its
 // action. `--json` prints the journal events and output lines as NDJSON instead.
@@ -20,6 +21,17 @@ export function formatEvent(event: RunEvent): string | undefined {
     case 'lock.broken': {
       const b = d as RunEventData['lock.broken'];
       return `  ! lock of ${b.previous.holder} (run ${b.previous.runId}) broken by ${b.by}: ${b.reason}`;
+    }
+    case 'lock.stale-released': {
+      const l = d as RunEventData['lock.stale-released'];
+      return `  lock at ${l.where} was left by run ${l.previous.runId} (${l.previous.holder}), which ended: released (${l.proof})`;
+    }
+    case 'lock.release-failed':
+      return `  ! ${lockLeftText(d as RunEventData['lock.release-failed'])}`;
+    case 'run.interrupted': {
+      const i = d as RunEventData['run.interrupted'];
+      const kept = i.lockKept ? `; the deploy lock at ${i.lockKept} is kept for it` : '';
+      return `■ interrupted by ${i.by} (${i.reason}): the run stays open${kept}`;
     }
     case 'version.resolved': {
       const v = d as RunEventData['version.resolved'];

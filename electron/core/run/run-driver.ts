@@ -17,6 +17,7 @@ import { createDeployTargets } from './deploy-targets';
 import { createDeploymentSession } from './deployment-session';
 import { writeEndReport } from './end-report';
 import { executeRun } from './executor';
+import { endedRunProof } from './lock-proof';
 import type { ExecutorContext } from './executor-context';
 import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
@@ -28,6 +29,7 @@ import { openRunIncident } from './run-incident';
 import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
+import { RunInterruptedError } from './run-interrupt';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { recordInterruption, restoreDeployment } from './run-resume';
 import { type LoadedRunTarget, targetDigest } from './run-target';
@@ -75,6 +77,8 @@ export interface RunHandle {
   recorder: RunRecorder;
   done: Promise<EndStatus>;
   cancel(by: string): void;
+  /** Stops the run at a safe point because its host is going away; it stays open (run-interrupt.ts). */
+  interrupt(by: string, reason: string): void;
 }
 
 export function newRunId(environment: string, now: Date): string {
@@ -230,7 +234,9 @@ export async function drive(
         if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
       }
       try {
-        await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now);
+        await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now, (holder) =>
+          endedRunProof(services.dataDir, target.environment.name, holder),
+        );
       } catch (error) {
         if (!isUnreachable(error)) throw error;
         throw new RunBlockedError(
@@ -261,7 +267,7 @@ export async function drive(
       }
       return await executeRun(ctx);
     } catch (error) {
-      return await endEarly(recorder, error);
+      return await endEarly(recorder, error, () => deployment.stop());
     } finally {
       await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
@@ -283,6 +289,10 @@ export async function drive(
     cancel(by) {
       cancelledBy = by;
       controller.abort(new Error(`cancelled by ${by}`));
+    },
+    interrupt(by, reason) {
+      cancelledBy = by;
+      controller.abort(new RunInterruptedError(by, reason));
     },
   };
 }
