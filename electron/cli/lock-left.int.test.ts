@@ -145,11 +145,16 @@ steps:
     const root = join(work, 'project');
     const lockDir = join(work, 'locks');
     makeLabProject(root, {
-      runbook: 'title: T\nroles: { devops: DevOps }\nsteps:\n  - { id: s, title: S, owner: devops, actions: [{ type: shell, argv: [echo, hi] }] }\n',
+      runbook:
+        'title: T\nroles: { devops: DevOps }\nsteps:\n  - { id: s, title: S, owner: devops, actions: [{ type: shell, argv: [echo, hi] }] }\n',
       environments: `environments:\n  staging:\n    lockDir: ${lockDir}\n`,
     });
     execFileSync('mkdir', ['-p', join(lockDir, 'staging.lock')]);
-    const info = { holder: 'Grace on another-laptop', runId: '20260101-000000-staging-abcd', at: new Date().toISOString() };
+    const info = {
+      holder: 'Grace on another-laptop',
+      runId: '20260101-000000-staging-abcd',
+      at: new Date().toISOString(),
+    };
     writeFileSync(join(lockDir, 'staging.lock', 'info.json'), JSON.stringify(info));
     const answers = join(work, 'answers.yml');
     writeFileSync(answers, 'operator: { name: Ada Lovelace, role: devops }\n');

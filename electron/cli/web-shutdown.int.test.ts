@@ -83,7 +83,10 @@ describe('stopping the browser host mid-run', () => {
       out += c;
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await until(() => /open: (\S+)/.exec(out)?.[1] ?? (child.exitCode !== null ? 'exit' : undefined), 'URL');
+    const url = await until(
+      () => /open: (\S+)/.exec(out)?.[1] ?? (child.exitCode !== null ? 'exit' : undefined),
+      'URL',
+    );
     if (url === 'exit') throw new Error(`host exited:\n${out}`);
     const { port, searchParams } = new URL(url);
     const transport = createSocketTransport({
@@ -145,7 +148,9 @@ ${actions}
     expect(await first.exited).toBe(0);
     expect(first.out()).toContain('stopping: interrupting 1 run(s) at a safe point');
     expect(first.out()).toContain(`run ${runId} interrupted; it stays open`);
-    expect(first.out()).toContain(`Start it again with: npx release-pilot web --port ${first.port} --data-dir ${dataDir}`);
+    expect(first.out()).toContain(
+      `Start it again with: npx release-pilot web --port ${first.port} --data-dir ${dataDir}`,
+    );
     const events = journal(dataDir, runId);
     expect(events.at(-1)).toMatchObject({
       type: 'run.interrupted',

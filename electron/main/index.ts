@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { shutdownEngine } from '../core/engine-shutdown';
 import { installAppMenu } from './app-menu';
 import { createPageAllowList, rendererEntryUrl } from './app-origin';
-import { shutdownEngine } from '../core/engine-shutdown';
 import { applyDataDirOverride, createElectronEngine } from './electron-engine';
-import { guardQuit } from './quit-guard';
 import { forwardEngineEvents, registerIpcHandlers } from './ipc-registration';
 import { createMainWindow, focusWindow } from './main-window';
 import { denyAllPermissions } from './permissions';
+import { guardQuit } from './quit-guard';
 import { registerAppScheme, serveRenderer } from './renderer-source';
 import { createSenderCheck } from './sender-check';
 import { guardWebContents } from './web-contents-guards';

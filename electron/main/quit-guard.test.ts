@@ -19,7 +19,11 @@ function fakeApp() {
   /** What Electron does on quit(): emits before-quit, and quits unless prevented. */
   const quitOnce = () => {
     let prevented = false;
-    emitter.emit('before-quit', { preventDefault: () => (prevented = true) });
+    emitter.emit('before-quit', {
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
     return !prevented;
   };
   return { app, quitOnce, quits: () => quits };
@@ -58,7 +62,14 @@ describe('guardQuit', () => {
   it('does nothing when the person says no', async () => {
     const { app, quitOnce } = fakeApp();
     let shutdowns = 0;
-    guardQuit({ app, activeRuns: () => ['r1'], confirm: () => false, shutdown: async () => void (shutdowns += 1) });
+    guardQuit({
+      app,
+      activeRuns: () => ['r1'],
+      confirm: () => false,
+      shutdown: async () => {
+        shutdowns += 1;
+      },
+    });
     expect(quitOnce()).toBe(false);
     await settle();
     expect(shutdowns).toBe(0);
@@ -71,8 +82,13 @@ describe('guardQuit', () => {
     guardQuit({
       app,
       activeRuns: () => [],
-      confirm: () => (asked = true),
-      shutdown: async () => void (shutdowns += 1),
+      confirm: () => {
+        asked = true;
+        return true;
+      },
+      shutdown: async () => {
+        shutdowns += 1;
+      },
     });
     expect(quitOnce()).toBe(false);
     await settle();

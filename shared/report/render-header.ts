@@ -40,7 +40,9 @@ export function renderWarnings(data: ReportData): string[] {
     );
   }
   if (lockLeft) {
-    out.push(`> ⚠ **Deploy ${escapeInline(lockLeftText(lockLeft))}**: the next run on this machine releases it, as its run ended; elsewhere it must be broken explicitly.`);
+    out.push(
+      `> ⚠ **Deploy ${escapeInline(lockLeftText(lockLeft))}**: the next run on this machine releases it, as its run ended; elsewhere it must be broken explicitly.`,
+    );
   }
   if (data.journal.problem) {
     out.push(

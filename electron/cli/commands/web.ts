@@ -68,7 +68,9 @@ export async function webCommand(options: WebCommandOptions): Promise<void> {
   const { interrupted } = await shutdownEngine(engine, `${signal} to the browser host (process ${process.pid})`);
   await host.close();
   for (const runId of interrupted)
-    console.log(`  run ${runId} interrupted; it stays open: resume it from the app or \`npx release-pilot resume ${runId}\``);
+    console.log(
+      `  run ${runId} interrupted; it stays open: resume it from the app or \`npx release-pilot resume ${runId}\``,
+    );
   console.log(`stopped. Start it again with: ${engine.info.startCommand}`);
   engine.flushLogs();
 }

@@ -1,6 +1,6 @@
+import { lockLeftText } from '../../../shared/runs/lock-left';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { RunEventData } from '../../../shared/runs/run-events';
-import { lockLeftText } from '../../../shared/runs/lock-left';
 
 // How a run reads on a terminal: one line per thing that happened, output indented beneath its
 // action. `--json` prints the journal events and output lines as NDJSON instead.

@@ -40,9 +40,8 @@ export function ConnectionBanner() {
     case 'host-not-running':
       return (
         <Banner tone="warning" role="alert" title="The Release Pilot host is not running.">
-          Start it again with <code>{startCommand}</code> (from the Release Pilot folder) and open the URL it prints
-          in this tab: what you typed but did not save is kept. Runs it was driving were interrupted and can be
-          resumed.
+          Start it again with <code>{startCommand}</code> (from the Release Pilot folder) and open the URL it prints in
+          this tab: what you typed but did not save is kept. Runs it was driving were interrupted and can be resumed.
         </Banner>
       );
     case 'token-refused':

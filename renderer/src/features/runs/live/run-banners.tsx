@@ -80,8 +80,8 @@ export function RunBanners({
           actions={<InterruptedActions runId={run.id} onDone={onReload} />}
         >
           {run.interrupted.reason} (by {run.interrupted.by}, {formatDateTime(run.interrupted.at)})
-          {current ? `, at step “${current.title}”` : ''}. It keeps its deploy lock. Resume re-checks that step and
-          goes on; Close ends it as failed and releases the lock.
+          {current ? `, at step “${current.title}”` : ''}. It keeps its deploy lock. Resume re-checks that step and goes
+          on; Close ends it as failed and releases the lock.
         </Banner>
       ) : null}
       {run.status === 'open' && !active && !run.interrupted ? (
@@ -97,8 +97,8 @@ export function RunBanners({
       ) : null}
       {run.lockLeft ? (
         <Banner tone="warning" title="The deploy lock is still held">
-          {lockLeftText(run.lockLeft)}. The next run from this machine releases it, since this run ended; from
-          anywhere else it must be broken explicitly.
+          {lockLeftText(run.lockLeft)}. The next run from this machine releases it, since this run ended; from anywhere
+          else it must be broken explicitly.
         </Banner>
       ) : null}
       {ending ? (
