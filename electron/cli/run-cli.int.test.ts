@@ -118,12 +118,16 @@ describe('release-pilot run, resume and verify', () => {
     expect(unplanned.stdout).toContain('✗ prepare.1  cannot be planned: ${nope} is not defined');
   });
 
-  it('Ctrl-C cancels: the running command is stopped, the cancellation journaled, the lock released', async () => {
+  it('Ctrl-C interrupts: the running command is stopped, the interruption journaled, the run left open with its lock, and resumable at once', async () => {
     const { root, answers, dataDir } = setup();
     writeFileSync(join(root, '.release-pilot', 'runbook.yml'), runbook.replace('[sleep, "2"]', '[sleep, "38.5"]'));
     const child = spawn(process.execPath, [bin, ...runArgs(root, dataDir, '--answers', answers)], { stdio: 'pipe' });
     let out = '';
+    let err = '';
     let live: { resume: ReturnType<typeof cli>; close: ReturnType<typeof cli> } | undefined;
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
     child.stdout.on('data', (chunk) => {
       out += chunk;
       if (!live && out.includes('deploy.slow')) {
@@ -140,14 +144,24 @@ describe('release-pilot run, resume and verify', () => {
     expect(live?.resume.status).toBe(2);
     expect(live?.resume.stderr).toMatch(/is still running in process \d+ on this machine/);
     expect(live?.close.status).toBe(2);
-    expect(code).toBe(1);
-    expect(out).toContain('■ cancelled by Ada Lovelace');
-    expect(out).toContain('Run aborted');
+    expect(code).toBe(130);
+    expect(out).toContain('■ interrupted by Ada Lovelace (SIGINT to release-pilot run');
     const runId = /Run (\S+):/.exec(out)![1]!;
-    expect(readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8')).toContain('"type":"run.cancelled"');
-    expect(existsSync(join(dataDir, 'locks', 'staging.lock'))).toBe(false);
+    expect(err).toContain(`release-pilot resume ${runId}`);
+    const journal = readFileSync(join(dataDir, 'runs', runId, 'journal.ndjson'), 'utf8');
+    expect(journal).toContain('"type":"run.interrupted"');
+    expect(journal).not.toContain('"type":"run.finished"');
+    expect(existsSync(join(dataDir, 'locks', 'staging.lock'))).toBe(true);
     expect(spawnSync('pgrep', ['-fx', 'sleep 38.5']).status).toBe(1);
-  }, 30_000);
+
+    // Straight away: the interrupted action is asked about (skipped, by the answers file) and the run ends.
+    const skip = join(tempDir(), 'skip.yml');
+    writeFileSync(skip, `${answersYaml}failures:\n  deploy.slow: { skip: "stopped on purpose" }\n`);
+    const resumed = cli(['resume', runId, '--answers', skip, '--data-dir', dataDir]);
+    expect(resumed.stdout, resumed.stderr).toContain('Run succeeded');
+    expect(resumed.status).toBe(0);
+    expect(existsSync(join(dataDir, 'locks', 'staging.lock'))).toBe(false);
+  }, 60_000);
 
   it('exits 3 when the Docker engine cannot be reached mid-run, naming its socket', () => {
     const { root, dataDir } = setup();

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { shutdownEngine } from '../core/engine-shutdown';
 import { installAppMenu } from './app-menu';
 import { createPageAllowList, rendererEntryUrl } from './app-origin';
 import { applyDataDirOverride, createElectronEngine } from './electron-engine';
 import { forwardEngineEvents, registerIpcHandlers } from './ipc-registration';
 import { createMainWindow, focusWindow } from './main-window';
 import { denyAllPermissions } from './permissions';
+import { guardQuit } from './quit-guard';
 import { registerAppScheme, serveRenderer } from './renderer-source';
 import { createSenderCheck } from './sender-check';
 import { guardWebContents } from './web-contents-guards';
@@ -80,8 +82,22 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void engine.close().finally(() => engine.flushLogs());
+  // Quitting mid-run asks first, then interrupts the runs at a safe point (quit-guard.ts).
+  guardQuit({
+    app,
+    activeRuns: () => engine.runs.activeIds(),
+    confirm: (runs) =>
+      dialog.showMessageBoxSync({
+        type: 'warning',
+        buttons: ['Interrupt and quit', 'Keep running'],
+        defaultId: 1,
+        cancelId: 1,
+        message: `${runs.length} run(s) are in progress`,
+        detail:
+          'Quitting interrupts them at a safe point: waits are withdrawn, monitors and running commands stopped, and the interruption journaled. They stay open with their deploy locks; resume them when the app starts again.',
+      }) === 0,
+    shutdown: () => shutdownEngine(engine, 'the desktop app was quit').finally(() => engine.flushLogs()),
+    onError: (error) => logger.error('shutdown failed', { error: String(error) }),
   });
 }
 

@@ -1,10 +1,12 @@
+import { lockLeftText } from '../runs/lock-left';
 import type { RunEvent } from '../runs/run-event';
 import type { RunState } from '../runs/run-state';
 import { errorText, fieldsOf, num, text } from './event-fields';
 import type { IssueEntry } from './report-types';
 
 // What went wrong or off the planned path, in journal order: failures, retries (automatic or
-// decided), skips with their reasons, alerts that fired, rollbacks, cancellations, broken locks.
+// decided), skips with their reasons, alerts that fired, rollbacks, cancellations, interruptions,
+// broken locks, locks left held and stale locks released.
 // Follow-ups (a decision, an automatic retry, a completed rollback) are listed but not counted.
 
 function itemTexts(state: RunState): Map<string, string> {
@@ -163,6 +165,39 @@ export function collectIssues(events: readonly RunEvent[], state: RunState): Iss
           counted: true,
           subject: text(d.where, 'deploy lock'),
           summary: `Deploy lock broken${held}: ${text(d.reason, 'no reason given')}`,
+          by: text(d.by) || undefined,
+        });
+        break;
+      }
+      case 'lock.release-failed': {
+        const d = fieldsOf(event, 'lock.release-failed');
+        const where = text(d.where, 'deploy lock');
+        add(event, {
+          kind: 'lock-held',
+          counted: true,
+          subject: where,
+          summary: `Deploy ${lockLeftText({ where, error: text(d.error, 'unknown error') })}`,
+        });
+        break;
+      }
+      case 'lock.stale-released': {
+        const d = fieldsOf(event, 'lock.stale-released');
+        const previous = d.previous;
+        add(event, {
+          kind: 'lock-stale',
+          counted: false,
+          subject: text(d.where, 'deploy lock'),
+          summary: `Stale deploy lock released (left by run ${text(previous?.runId, 'unknown')} of ${text(previous?.holder, 'unknown')}): ${text(d.proof)}`,
+        });
+        break;
+      }
+      case 'run.interrupted': {
+        const d = fieldsOf(event, 'run.interrupted');
+        add(event, {
+          kind: 'interrupted',
+          counted: false,
+          subject: 'run',
+          summary: `Interrupted: ${text(d.reason, 'no reason given')}; the run stayed open${d.lockKept ? ` and kept its lock at ${text(d.lockKept)}` : ''}`,
           by: text(d.by) || undefined,
         });
         break;

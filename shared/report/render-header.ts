@@ -1,3 +1,4 @@
+import { lockLeftText } from '../runs/lock-left';
 import { formatDuration, formatTime } from './format';
 import { codeSpan, escapeInline } from './markdown';
 import type { ReportData } from './report-types';
@@ -28,9 +29,19 @@ export function renderTitle(data: ReportData): string {
 
 export function renderWarnings(data: ReportData): string[] {
   const out: string[] = [];
-  if (data.open) {
+  const { interrupted, lockLeft } = data.results;
+  if (data.open && interrupted) {
+    out.push(
+      `> ⚠ **This run was interrupted and is still open**: ${escapeInline(interrupted.reason)} (by ${escapeInline(interrupted.by)}, ${formatTime(interrupted.at)}). Resume it to carry on from where it stopped, or close it; steps after that point are not done.`,
+    );
+  } else if (data.open) {
     out.push(
       `> ⚠ **This run is still open**: its journal records no end (it is running, or was stopped by a crash). This report shows what was recorded up to event ${data.journal.events}${data.journal.lastAt ? ` at ${formatTime(data.journal.lastAt)}` : ''}; steps after that are not done.`,
+    );
+  }
+  if (lockLeft) {
+    out.push(
+      `> ⚠ **Deploy ${escapeInline(lockLeftText(lockLeft))}**: the next run on this machine releases it, as its run ended; elsewhere it must be broken explicitly.`,
     );
   }
   if (data.journal.problem) {

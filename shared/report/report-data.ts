@@ -68,6 +68,8 @@ export function reportData(events: readonly RunEvent[], options: ReportOptions =
       downtime,
       issueCount: issues.filter((issue) => issue.counted).length,
       rollback: state.rollback,
+      lockLeft: state.lockLeft,
+      interrupted: open ? state.interrupted : undefined,
     },
     metrics,
     timeline,

@@ -33,6 +33,10 @@ export interface ReportResults {
   downtime?: { ms: number; from?: string; to?: string };
   issueCount: number;
   rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
+  /** The deploy lock the run could not give back: still held on the target. */
+  lockLeft?: { where: string; error: string };
+  /** The open run was interrupted by its host (a signal, the app quitting) and can be resumed. */
+  interrupted?: { at: string; by: string; reason: string };
 }
 
 export interface MonitorRecord {
@@ -162,6 +166,9 @@ export type IssueKind =
   | 'rollback'
   | 'cancelled'
   | 'lock-broken'
+  | 'lock-held'
+  | 'lock-stale'
+  | 'interrupted'
   | 'run-ended';
 
 export interface IssueEntry {

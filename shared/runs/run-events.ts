@@ -102,9 +102,24 @@ export interface RunEventData {
   'run.resumed': { by: string; step?: string; action?: string };
   'run.cancelled': { by: string; reason: string };
   'run.finished': { status: EndStatus; reason?: string };
+  /**
+   * The host stopped the run at a safe point (a signal, the app quitting): waits withdrawn,
+   * monitors and running commands stopped. The run stays open, and resumable; `lockKept` is the
+   * deploy lock it still holds (a resume takes it over, a close releases it).
+   */
+  'run.interrupted': { by: string; reason: string; step?: string; action?: string; lockKept?: string };
   'lock.acquired': { where: string; holder: string };
   'lock.broken': { where: string; previous: { holder: string; runId: string; at: string }; by: string; reason: string };
   'lock.released': { where: string };
+  /** Giving the lock back failed (the host went away): it is still held on the target. */
+  'lock.release-failed': { where: string; error: string };
+  /** A lock left by a run this machine's journal shows ended: released without anyone breaking it. */
+  'lock.stale-released': {
+    where: string;
+    previous: { holder: string; runId: string; at: string };
+    /** Why it is stale: the journal that says its run ended, and how. */
+    proof: string;
+  };
   'version.resolved': { version: string; commit?: string; previousVersion?: string };
   'guard.passed': { guard: string; detail: string };
   'guard.failed': { guard: string; detail: string };

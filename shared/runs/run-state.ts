@@ -77,6 +77,10 @@ export interface RunState {
   lock?: { where: string; holder: string };
   /** The last typed confirmation refused (it is asked again); cleared once the name is typed. */
   confirmationRefused?: { text: string; reason: string; at: string };
+  /** The run ended (or was interrupted) but could not give its deploy lock back: still held there. */
+  lockLeft?: { where: string; error: string };
+  /** Set while the run is open after its host stopped it at a safe point (cleared by a resume). */
+  interrupted?: { at: string; by: string; reason: string };
   rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;
   notes: string[];
@@ -143,6 +147,7 @@ const handlers: Handlers = {
   },
   'run.resumed': (state) => {
     state.status = 'open';
+    state.interrupted = undefined;
     state.notes.push('resumed after the app stopped');
   },
   'run.finished': (state, d, event) => {
@@ -151,11 +156,19 @@ const handlers: Handlers = {
     state.endedAt = event.at;
     state.endReason = d.reason;
   },
+  'run.interrupted': (state, d, event) => {
+    state.interrupted = { at: event.at, by: d.by, reason: d.reason };
+  },
   'lock.acquired': (state, d) => {
     state.lock = { where: d.where, holder: d.holder };
+    state.lockLeft = undefined;
   },
   'lock.released': (state) => {
     state.lock = undefined;
+    state.lockLeft = undefined;
+  },
+  'lock.release-failed': (state, d) => {
+    state.lockLeft = { where: d.where, error: d.error };
   },
   'version.resolved': (state, d) => {
     state.version = d.version;

@@ -23,5 +23,7 @@ export function summaryOf(state: RunState): RunSummary {
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     eventCount: state.eventCount,
+    lockLeft: state.lockLeft,
+    interrupted: state.status === 'open' ? state.interrupted : undefined,
   };
 }

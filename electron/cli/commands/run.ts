@@ -3,16 +3,19 @@ import { join, resolve } from 'node:path';
 import { unknownAnswerKeys } from '../../../shared/formats/answer-keys';
 import { answerRuleProblems } from '../../../shared/formats/answer-rule-check';
 import type { Answers } from '../../../shared/formats/answers-schema';
+import { lockLeftText } from '../../../shared/runs/lock-left';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { SignerRecord } from '../../../shared/runs/run-events';
 import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal } from '../../core/journal/journal-reader';
+import { onShutdownSignals, type ShutdownSignal, signalExitCode } from '../../core/lib/shutdown-signals';
 import { createFileLogger } from '../../core/logging/logger';
 import { defaultDataDir } from '../../core/paths';
 import { answersDecider } from '../../core/run/answers-decider';
 import { dryRun } from '../../core/run/dry-run';
 import type { RunDecider } from '../../core/run/run-decider';
 import { isUnreachable } from '../../core/run/run-errors';
+import { RunInterruptedError } from '../../core/run/run-interrupt';
 import { type RunHandle, type RunServices, resumeRun, startRun } from '../../core/run/run-launcher';
 import { formatProblem, InvalidRunInputError, loadRunTarget } from '../../core/run/run-target';
 import { runsDir } from '../../core/runs/run-store';
@@ -144,35 +147,41 @@ function services(
   };
 }
 
-/** Ctrl-C once cancels the run (journaled, remote commands stopped); twice leaves at once. */
-function cancelOnSignal(handle: RunHandle, by: string): () => void {
-  let first = 0;
-  const onSignal = () => {
-    const now = Date.now();
-    // conf's exit hook (when-exit) re-raises the signal it caught: a "second" signal within a
-    // moment of the first is that echo, not the operator pressing Ctrl-C again.
-    if (first && now - first > 1000) process.exit(130);
-    if (first) return;
-    first = now;
-    console.error('\ncancelling… (Ctrl-C again to leave at once)');
-    handle.cancel(by);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
+/**
+ * Ctrl-C or SIGTERM once interrupts the run at a safe point (core/run/run-interrupt.ts): questions
+ * withdrawn, monitors and the running command stopped, `run.interrupted` journaled, the run left
+ * open with its lock, to resume. A second signal leaves at once. (Cancelling, which ends the run,
+ * is the app's Cancel button; from a terminal, interrupt and then `release-pilot close`.)
+ */
+function interruptOnSignal(handle: RunHandle, by: string): { stop(): void; signal(): ShutdownSignal | undefined } {
+  let received: ShutdownSignal | undefined;
+  const stop = onShutdownSignals({
+    first(signal) {
+      received = signal;
+      console.error(`\n${signal}: interrupting the run at a safe point… (${signal} again to leave at once)`);
+      handle.interrupt(by, `${signal} to release-pilot run (process ${process.pid})`);
+    },
+    again(signal) {
+      process.exit(signalExitCode(signal));
+    },
+  });
+  return { stop, signal: () => received };
 }
 
 async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boolean | undefined): Promise<number> {
   const handle = await makeHandle();
-  const stop = cancelOnSignal(handle, by);
+  const signals = interruptOnSignal(handle, by);
   try {
     let status: Awaited<RunHandle['done']>;
     try {
       status = await handle.done;
     } catch (error) {
+      if (error instanceof RunInterruptedError) {
+        console.error(
+          `run ${handle.runId} was interrupted and stays open: \`release-pilot resume ${handle.runId}\` carries on, \`release-pilot close ${handle.runId} --reason "…"\` ends it`,
+        );
+        return signalExitCode(signals.signal() ?? 'SIGINT');
+      }
       // Refused after it was journaled (lock held, target unreachable): its last printed line
       // ("Run aborted: …") already says why; only the exit status is left to give.
       if (isBlocking(error) && handle.recorder.state.status !== 'open') return exitCodes.blocked;
@@ -181,9 +190,11 @@ async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boo
     if (!json) console.log(`journal: ${handle.runId} (release-pilot verify ${handle.runId})`);
     // A run stopped because a host or the Docker engine could not be reached is exit 3, not 1.
     if (status !== 'succeeded' && isUnreachable(lastActionError(handle.recorder.state))) return exitCodes.blocked;
-    return exitCodeOf(status);
+    const left = handle.recorder.state.lockLeft;
+    if (left && json) console.error(`release-pilot run: ${lockLeftText(left)}`);
+    return exitCodeOf(status, handle.recorder.state);
   } finally {
-    stop();
+    signals.stop();
   }
 }
 

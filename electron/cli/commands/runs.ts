@@ -1,3 +1,4 @@
+import { lockLeftText } from '../../../shared/runs/lock-left';
 import { createNodeEngine } from '../node-engine';
 
 /** `release-pilot runs`: the run history in the data directory, newest first. */
@@ -10,7 +11,12 @@ export async function runsCommand(options: { dataDir?: string; json?: boolean })
     console.log(`no runs yet in ${engine.info.dataDir}`);
   } else {
     for (const run of runs) {
-      const note = run.problem ? `  (${run.problem})` : '';
+      const notes = [
+        run.problem,
+        run.lockLeft ? lockLeftText(run.lockLeft) : undefined,
+        run.interrupted ? `interrupted by ${run.interrupted.by}: ${run.interrupted.reason}` : undefined,
+      ].filter(Boolean);
+      const note = notes.length > 0 ? `  (${notes.join('; ')})` : '';
       console.log([run.id, run.status, run.environment, run.version, run.startedAt ?? '-'].join('\t') + note);
     }
     // An open run is either running now or was stopped by a crash: say what can be done with it.

@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { webStartCommand } from '../../../shared/host/start-command';
+import { shutdownEngine } from '../../core/engine-shutdown';
+import { onShutdownSignals, type ShutdownSignal, signalExitCode } from '../../core/lib/shutdown-signals';
 import { startWebHost } from '../../web/web-host';
 import { createNodeEngine } from '../node-engine';
 
@@ -37,19 +40,37 @@ export async function webCommand(options: WebCommandOptions): Promise<void> {
       throw error;
     }
   }
+  // The page shows it once the host is gone (connection-banner.tsx): the same port and data folder.
+  engine.info.startCommand = webStartCommand(host.port, engine.info.dataDir);
   console.log(`Release Pilot ${engine.info.version} — browser host`);
   console.log(`  data: ${engine.info.dataDir}`);
   console.log(`  open: ${host.url}`);
   console.log('Only this machine can connect, and only with the token. Press Ctrl+C to stop.');
   engine.logger.info('browser host listening', { port: host.port });
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // First signal: runs are interrupted at a safe point and journaled (they stay open, resumable);
+  // a second signal, during a slow stop, leaves at once (docs/cli.md, "Stopping").
+  const signal = await new Promise<ShutdownSignal>((resolve) => {
+    onShutdownSignals({
+      first: resolve,
+      again: (again) => {
+        console.error(`${again} again: leaving now`);
+        process.exit(signalExitCode(again));
+      },
+    });
   });
-  console.log('stopping…');
+  const running = engine.runs.activeIds();
+  console.log(
+    running.length > 0
+      ? `stopping: interrupting ${running.length} run(s) at a safe point (${signal} again to leave at once)…`
+      : 'stopping…',
+  );
+  const { interrupted } = await shutdownEngine(engine, `${signal} to the browser host (process ${process.pid})`);
   await host.close();
-  await engine.close();
+  for (const runId of interrupted)
+    console.log(
+      `  run ${runId} interrupted; it stays open: resume it from the app or \`npx release-pilot resume ${runId}\``,
+    );
+  console.log(`stopped. Start it again with: ${engine.info.startCommand}`);
   engine.flushLogs();
 }

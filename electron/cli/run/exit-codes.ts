@@ -8,10 +8,16 @@ export const exitCodes = {
   runFailed: 1,
   invalidInput: 2,
   blocked: 3,
+  /** The run succeeded but left its deploy lock held on the target (it could not be released). */
+  lockLeft: 4,
+  /** The run was interrupted (a signal) and stays open: resume or close it. 128 + SIGINT, as shells say. */
+  interrupted: 130,
 } as const;
 
-export function exitCodeOf(status: EndStatus): number {
-  return status === 'succeeded' ? exitCodes.success : exitCodes.runFailed;
+/** A failure outranks a lock left behind; a success that left one is not a silent 0. */
+export function exitCodeOf(status: EndStatus, state?: Pick<RunState, 'lockLeft'>): number {
+  if (status !== 'succeeded') return exitCodes.runFailed;
+  return state?.lockLeft ? exitCodes.lockLeft : exitCodes.success;
 }
 
 /** Errors that mean "the environment cannot be reached or is taken" rather than "the input is wrong". */

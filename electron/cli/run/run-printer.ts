@@ -1,3 +1,4 @@
+import { lockLeftText } from '../../../shared/runs/lock-left';
 import type { RunEvent } from '../../../shared/runs/run-event';
 import type { RunEventData } from '../../../shared/runs/run-events';
 
@@ -20,6 +21,17 @@ export function formatEvent(event: RunEvent): string | undefined {
     case 'lock.broken': {
       const b = d as RunEventData['lock.broken'];
       return `  ! lock of ${b.previous.holder} (run ${b.previous.runId}) broken by ${b.by}: ${b.reason}`;
+    }
+    case 'lock.stale-released': {
+      const l = d as RunEventData['lock.stale-released'];
+      return `  lock at ${l.where} was left by run ${l.previous.runId} (${l.previous.holder}), which ended: released (${l.proof})`;
+    }
+    case 'lock.release-failed':
+      return `  ! ${lockLeftText(d as RunEventData['lock.release-failed'])}`;
+    case 'run.interrupted': {
+      const i = d as RunEventData['run.interrupted'];
+      const kept = i.lockKept ? `; the deploy lock at ${i.lockKept} is kept for it` : '';
+      return `■ interrupted by ${i.by} (${i.reason}): the run stays open${kept}`;
     }
     case 'version.resolved': {
       const v = d as RunEventData['version.resolved'];

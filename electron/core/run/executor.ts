@@ -8,6 +8,7 @@ import { ask, type ExecutorContext } from './executor-context';
 import { runAction } from './run-action';
 import { MissingAnswerError } from './run-decider';
 import { toErrorRecord } from './run-errors';
+import { RunInterruptedError } from './run-interrupt';
 import { completeItems } from './run-items';
 import { rollBack } from './run-rollback';
 
@@ -170,6 +171,8 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
       }
     }
     if (ctx.signal.aborted) {
+      // Interrupted by its host, not cancelled: the run stays open for a resume (run-interrupt.ts).
+      if (ctx.signal.reason instanceof RunInterruptedError) throw ctx.signal.reason;
       await ctx.recorder.emit('run.cancelled', { by: ctx.cancelledBy(), reason: 'cancelled while running' });
       return await finish(ctx, 'aborted', `cancelled by ${ctx.cancelledBy()}`);
     }

@@ -161,6 +161,33 @@ describe('preview and dry run check what a start checks', () => {
     expect(existsSync(`${s.marker}.staging`)).toBe(false);
   });
 
+  it('a lock left by a run this machine saw end: "passed" in preview and dry run, and the start releases it', async () => {
+    const s = await setup();
+    const first = await s.start('staging');
+    expect(first.status).toBe('succeeded');
+    // The lock the ended run could not give back (its host went away): put back as it was held.
+    const held = join(s.lockDir, 'staging.lock');
+    const holder = first.find('lock.acquired')[0]?.data.holder as string;
+    mkdirSync(held, { recursive: true });
+    writeFileSync(
+      join(held, 'info.json'),
+      JSON.stringify({ holder, runId: first.handle.runId, at: new Date().toISOString() }),
+    );
+
+    const lock = (await s.preview('staging')).guards.find((g) => g.guard === 'deploy lock');
+    expect(lock?.outcome).toBe('passed');
+    expect(lock?.detail).toContain(`run ${first.handle.runId}`);
+    expect(lock?.detail).toContain('a run that ended: the start releases it');
+    const dry = s.dryRun('staging');
+    expect(dry.stdout).toContain(`✓ passed — deploy lock: ${lock?.detail}`);
+    expect(dry.status).toBe(0);
+
+    const second = await s.start('staging');
+    expect(second.status).toBe('succeeded');
+    expect(second.find('lock.stale-released')[0]?.data).toMatchObject({ previous: { runId: first.handle.runId } });
+    expect(existsSync(held)).toBe(false);
+  });
+
   it('a freeze: "would refuse" with the start\'s reason, liftable by an override', async () => {
     const s = await setup();
     const window = (await s.preview('frozen')).guards.find((g) => g.guard === 'deployment window');

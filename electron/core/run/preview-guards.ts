@@ -2,6 +2,7 @@ import { overrideRolesOf } from '../../../shared/planning/override-roles';
 import type { StartGuard } from '../../../shared/runs/start-guard';
 import { lockLocation, peekLock } from '../environments/lock-peek';
 import type { SshConnection } from '../ssh/ssh-connection';
+import { endedRunProof } from './lock-proof';
 import { findPassedRun } from './passed-runs';
 import type { LoadedRunTarget } from './run-target';
 import { lockGuard, requiredEnvironmentGuards, windowGuard } from './start-guards';
@@ -23,7 +24,14 @@ export async function previewGuards(request: {
   const location = lockLocation(environment, dataDir);
   return [
     windowGuard(environment, overrideRolesOf(target.runbook), now),
-    await lockGuard(environment, location.where, () => peekLock(location, request.connection), now),
+    await lockGuard(
+      environment,
+      location.where,
+      () => peekLock(location, request.connection),
+      now,
+      undefined,
+      (holder) => endedRunProof(dataDir, environment.name, holder),
+    ),
     ...(await requiredEnvironmentGuards(environment, target.environmentNames, version, commit, (env, v, c) =>
       findPassedRun(dataDir, env, v, c),
     )),

@@ -19,6 +19,7 @@ import { writeEndReport } from './end-report';
 import { executeRun } from './executor';
 import type { ExecutorContext } from './executor-context';
 import { checkFlagProvider } from './flag-provider-guard';
+import { endedRunProof } from './lock-proof';
 import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
 import type { RunDecider } from './run-decider';
@@ -26,6 +27,7 @@ import { endEarly, releaseLock } from './run-end';
 import { isUnreachable, RunBlockedError } from './run-errors';
 import { checkGuards } from './run-guards';
 import { completeRunIncident, openRunIncident } from './run-incident';
+import { RunInterruptedError } from './run-interrupt';
 import { startRunMonitor } from './run-monitor';
 import { attachNotifier } from './run-notifier';
 import { claimRun } from './run-owner';
@@ -76,6 +78,8 @@ export interface RunHandle {
   recorder: RunRecorder;
   done: Promise<EndStatus>;
   cancel(by: string): void;
+  /** Stops the run at a safe point because its host is going away; it stays open (run-interrupt.ts). */
+  interrupt(by: string, reason: string): void;
 }
 
 export function newRunId(environment: string, now: Date): string {
@@ -231,7 +235,9 @@ export async function drive(
         if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
       }
       try {
-        await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now);
+        await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now, (holder) =>
+          endedRunProof(services.dataDir, target.environment.name, holder),
+        );
       } catch (error) {
         if (!isUnreachable(error)) throw error;
         throw new RunBlockedError(
@@ -263,7 +269,7 @@ export async function drive(
       }
       return await executeRun(ctx);
     } catch (error) {
-      return await endEarly(recorder, error);
+      return await endEarly(recorder, error, () => deployment.stop());
     } finally {
       await deployment.stop().catch(() => undefined);
       if (locked) await releaseLock(recorder, tools, logger);
@@ -286,6 +292,10 @@ export async function drive(
     cancel(by) {
       cancelledBy = by;
       controller.abort(new Error(`cancelled by ${by}`));
+    },
+    interrupt(by, reason) {
+      cancelledBy = by;
+      controller.abort(new RunInterruptedError(by, reason));
     },
   };
 }

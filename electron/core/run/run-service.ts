@@ -56,6 +56,13 @@ export interface RunService {
   ): Promise<Array<{ at: string; source: string; stream: string; line: string }>>;
   /** Waits for a run this app drives to end (tests, shutdown). */
   settled(runId: string): Promise<void>;
+  /**
+   * The host is going away: every run it drives is interrupted at a safe point (run-interrupt.ts)
+   * and stays open to resume. Resolves once each has journaled it; returns their ids.
+   */
+  interruptAll(by: string, reason: string): Promise<string[]>;
+  /** The runs this app drives right now. */
+  activeIds(): string[];
 }
 
 export class RunNotActiveError extends Error {
@@ -143,6 +150,13 @@ export function createRunService(options: RunServiceOptions): RunService {
         () => undefined,
         () => undefined,
       );
+    },
+    activeIds: () => [...active.keys()],
+    async interruptAll(by, reason) {
+      const entries = [...active.entries()];
+      for (const [, entry] of entries) entry.handle?.interrupt(by, reason);
+      await Promise.all(entries.map(([runId]) => this.settled(runId)));
+      return entries.map(([runId]) => runId);
     },
   };
 }

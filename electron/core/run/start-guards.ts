@@ -87,6 +87,7 @@ export async function lockGuard(
   peek: () => Promise<{ info?: LockInfo } | undefined>,
   now: Date,
   limitMs = 5_000,
+  provenEnded?: (holder: LockInfo) => Promise<string | undefined>,
 ): Promise<StartGuard> {
   const guard = 'deploy lock';
   let held: { info?: LockInfo } | undefined;
@@ -96,6 +97,15 @@ export async function lockGuard(
     return { guard, outcome: 'unknown', detail: `cannot tell: ${messageOf(error)}` };
   }
   if (!held) return { guard, outcome: 'passed', detail: `free at ${where}` };
+  // A lock whose run this machine's journal shows ended is released by the start itself (lock-proof.ts).
+  const proof = held.info && provenEnded ? await provenEnded(held.info).catch(() => undefined) : undefined;
+  if (proof) {
+    return {
+      guard,
+      outcome: 'passed',
+      detail: `held at ${where} by ${describeLockHolder(held.info)}, a run that ended: the start releases it (${proof})`,
+    };
+  }
   const stale = isStaleLock(held.info, environment.staleLockAfter, now);
   return {
     guard,

@@ -37,6 +37,8 @@ export interface StartSshdOptions {
   port?: number;
   /** Extra sshd_config lines (e.g. `MaxSessions 50`). */
   extraConfig?: string[];
+  /** Keep the host key made by an earlier start in `dir` (a host that went down and came back). */
+  keepHostKey?: boolean;
 }
 
 const live = new Set<ChildProcess>();
@@ -48,9 +50,12 @@ export async function startSshd(options: StartSshdOptions): Promise<SshdHandle> 
   const dir = join(options.dir, options.name);
   await mkdir(dir, { recursive: true });
   const hostKey = join(dir, 'ssh_host_ed25519_key');
-  await rm(hostKey, { force: true });
-  await rm(`${hostKey}.pub`, { force: true });
-  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `rp-lab-${options.name}`, '-f', hostKey]);
+  const kept = options.keepHostKey && (await readFile(`${hostKey}.pub`, 'utf8').catch(() => undefined));
+  if (!kept) {
+    await rm(hostKey, { force: true });
+    await rm(`${hostKey}.pub`, { force: true });
+    await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `rp-lab-${options.name}`, '-f', hostKey]);
+  }
   const publicKey = (await readFile(`${hostKey}.pub`, 'utf8')).trim();
   const authorizedKeys = join(dir, 'authorized_keys');
   await writeFile(authorizedKeys, `${options.authorizedKey.trim()}\n`, { mode: 0o600 });

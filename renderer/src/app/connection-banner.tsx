@@ -1,3 +1,4 @@
+import { webStartCommand } from '../../../shared/host/start-command';
 import { Banner } from '../ui/banner';
 import { Button } from '../ui/button';
 import { RefreshCw } from '../ui/icons';
@@ -15,6 +16,10 @@ export function ConnectionBanner() {
   const state = useConnection();
   // When the app never got going, the boot error already explains; one message is enough.
   const bootFailed = useAppInfo((s) => s.phase === 'failed');
+  // The host said how to start it again (same port and data folder); an older host did not.
+  const info = useAppInfo((s) => s.info);
+  const startCommand =
+    info?.startCommand ?? (info ? webStartCommand(window.location.port || '4310', info.dataDir) : 'npm run web');
   if (!isConnectionLost(state) || bootFailed) return null;
   switch (connectionProblem(state)) {
     case 'closed':
@@ -35,8 +40,8 @@ export function ConnectionBanner() {
     case 'host-not-running':
       return (
         <Banner tone="warning" role="alert" title="The Release Pilot host is not running.">
-          Start it again with <code>npm run web</code> and open the URL it prints in this tab: what you typed but did
-          not save is kept.
+          Start it again with <code>{startCommand}</code> (from the Release Pilot folder) and open the URL it prints in
+          this tab: what you typed but did not save is kept. Runs it was driving were interrupted and can be resumed.
         </Banner>
       );
     case 'token-refused':

@@ -17,5 +17,7 @@ export const AppInfo = z.object({
   }),
   dataDir: z.string(),
   startedAt: z.string(),
+  /** The browser host: the command that starts it again (same port and data folder). */
+  startCommand: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

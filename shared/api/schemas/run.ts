@@ -15,6 +15,10 @@ export const RunSummary = z.object({
   eventCount: z.number().int().min(0),
   /** Why the journal could not be read, when status is `unreadable`. */
   problem: z.string().optional(),
+  /** The run could not release its deploy lock: it is still held there (shared/runs/lock-left.ts). */
+  lockLeft: z.object({ where: z.string(), error: z.string() }).optional(),
+  /** An open run its host stopped at a safe point (a signal, the app quitting): resumable. */
+  interrupted: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -1,3 +1,4 @@
+import { lockLeftText } from '../../../../../shared/runs/lock-left';
 import type { RunState } from '../../../../../shared/runs/run-state';
 import { hrefFor } from '../../../app/routes';
 import { formatDateTime, runDuration } from '../../../lib/format-time';
@@ -72,7 +73,18 @@ export function RunBanners({
           “Rollback” in the list.
         </Banner>
       ) : null}
-      {run.status === 'open' && !active ? (
+      {run.status === 'open' && !active && run.interrupted ? (
+        <Banner
+          tone="warning"
+          title="Interrupted: this run stopped at a safe point and waits to be resumed"
+          actions={<InterruptedActions runId={run.id} onDone={onReload} />}
+        >
+          {run.interrupted.reason} (by {run.interrupted.by}, {formatDateTime(run.interrupted.at)})
+          {current ? `, at step “${current.title}”` : ''}. It keeps its deploy lock. Resume re-checks that step and goes
+          on; Close ends it as failed and releases the lock.
+        </Banner>
+      ) : null}
+      {run.status === 'open' && !active && !run.interrupted ? (
         <Banner
           tone="warning"
           title="Left open: no app is driving this run"
@@ -81,6 +93,12 @@ export function RunBanners({
           Its journal has no end: the app stopped (a crash, a closed window) while it ran
           {current ? `, at step “${current.title}”` : ''}. Resume re-checks that step and goes on; Close ends it as
           failed.
+        </Banner>
+      ) : null}
+      {run.lockLeft ? (
+        <Banner tone="warning" title="The deploy lock is still held">
+          {lockLeftText(run.lockLeft)}. The next run from this machine releases it, since this run ended; from anywhere
+          else it must be broken explicitly.
         </Banner>
       ) : null}
       {ending ? (
