@@ -32,7 +32,15 @@ export interface ReportResults {
   /** Undefined: no downtime measurement was journaled (which the report says, rather than claiming zero). */
   downtime?: { ms: number; from?: string; to?: string };
   issueCount: number;
-  rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
+  rollback?: {
+    reason: string;
+    trigger: string;
+    at: string;
+    ok?: boolean;
+    error?: ErrorRecord;
+    /** How the rollback was verified and what was found (rollback.verified). */
+    verified?: { by: string; ok: boolean; detail: string };
+  };
 }
 
 export interface MonitorRecord {
