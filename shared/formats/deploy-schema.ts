@@ -120,18 +120,20 @@ export const Monitoring = z.strictObject({
       timeout: Duration.refine((ms) => ms > 0, 'a probe needs time to answer: give more than 0, e.g. 2s').default(2000),
       /**
        * Which version answered: a response header (`header:x-version`), a field of a JSON body
-       * (`json:version`), or the whole trimmed body (`body`, for a /version endpoint).
+       * (`json:version`), or the whole trimmed body (`body`, for a /version endpoint). Unset: the
+       * app is not known to report its version, so a rollback is verified by health alone (the
+       * probes still count an `x-version` header if one comes, for canary shares).
        */
       version: z
         .string()
         .regex(/^(header:[A-Za-z0-9-]+|json:[A-Za-z0-9_.]+|body)$/, 'write header:<name>, json:<field> or body')
-        .default('header:x-version'),
+        .optional(),
       /** Sliding window the alert rules look at. */
       window: Duration.refine((ms) => ms > 0, 'the window the rules look at must be longer than 0').default(60_000),
       /** Baseline measured before the cutover. */
       baseline: Duration.default(10_000),
     })
-    .default({ rate: 10, timeout: 2000, version: 'header:x-version', window: 60_000, baseline: 10_000 }),
+    .default({ rate: 10, timeout: 2000, window: 60_000, baseline: 10_000 }),
   prometheus: z
     .strictObject({
       url: HttpUrl,

@@ -49,7 +49,7 @@ describe('the environment schema', () => {
         healthTimeout: 60_000,
       },
       monitoring: {
-        probes: { rate: 10, timeout: 2000, version: 'header:x-version', window: 60_000, baseline: 10_000 },
+        probes: { rate: 10, timeout: 2000, window: 60_000, baseline: 10_000 },
         watch: 3_600_000,
       },
     });

@@ -62,7 +62,7 @@ export function createAlertEvaluator(rules: readonly AlertRuleSpec[], startedAt 
   });
 
   const step = (track: RuleTrack, value: number, now: number): AlertState => {
-    if (!holds(track.parsed, value)) {
+    if (!conditionHolds(track.parsed, value)) {
       track.trueSince = undefined;
       return 'ok';
     }
@@ -97,7 +97,8 @@ export function createAlertEvaluator(rules: readonly AlertRuleSpec[], startedAt 
   };
 }
 
-function holds(condition: AlertCondition, value: number): boolean {
+/** Whether a rule's condition is true of a value (also used to see a rule quiet after a revert). */
+export function conditionHolds(condition: AlertCondition, value: number): boolean {
   switch (condition.op) {
     case '>':
       return value > condition.threshold;

@@ -84,7 +84,7 @@ export interface PlanContent {
     triggers: string[];
   };
   monitoring: {
-    probes: { url?: string; ratePerSecond: number; windowMs: number; baselineMs: number; versionFrom: string };
+    probes: { url?: string; ratePerSecond: number; windowMs: number; baselineMs: number; versionFrom?: string };
     prometheus?: { url: string; metrics: string[]; intervalMs: number };
     watchMs: number;
     alerts: PlanAlert[];

@@ -19,6 +19,15 @@ function fact(label: string, value: string | undefined): string | undefined {
   return value === undefined ? undefined : `- **${label}**: ${value}`;
 }
 
+/** rollback.verified's `by`, as the report says it. */
+const verifiedBy: Record<string, string> = {
+  version: 'the previous version answering',
+  health: 'health',
+  flag: 'the flag state',
+  checklist: 'the rollback checklist',
+  none: 'nothing (nothing to check)',
+};
+
 const inline = (value: string | undefined) => (value === undefined || value === '' ? undefined : escapeInline(value));
 
 export function renderTitle(data: ReportData): string {
@@ -102,6 +111,11 @@ export function renderResults(data: ReportData): string {
     lines.push(
       `- **Rollback**: ${escapeInline(r.rollback.trigger)}-triggered at ${formatTime(r.rollback.at)}, ${outcome}: ${escapeInline(r.rollback.reason)}`,
     );
+    const verified = r.rollback.verified;
+    if (verified)
+      lines.push(
+        `- **Rollback verified by**: ${escapeInline(verifiedBy[verified.by] ?? verified.by)}, ${verified.ok ? 'passed' : 'FAILED'}: ${escapeInline(verified.detail)}`,
+      );
   }
   for (const incident of data.incidents)
     lines.push(`- **Incident**: ${escapeInline(incident.id)} opened (see Incidents)`);

@@ -32,11 +32,19 @@ export interface ReportResults {
   /** Undefined: no downtime measurement was journaled (which the report says, rather than claiming zero). */
   downtime?: { ms: number; from?: string; to?: string };
   issueCount: number;
-  rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
   /** The deploy lock the run could not give back: still held on the target. */
   lockLeft?: { where: string; error: string };
   /** The open run was interrupted by its host (a signal, the app quitting) and can be resumed. */
   interrupted?: { at: string; by: string; reason: string };
+  rollback?: {
+    reason: string;
+    trigger: string;
+    at: string;
+    ok?: boolean;
+    error?: ErrorRecord;
+    /** How the rollback was verified and what was found (rollback.verified). */
+    verified?: { by: string; ok: boolean; detail: string };
+  };
 }
 
 export interface MonitorRecord {

@@ -74,6 +74,9 @@ export interface StrategyStage {
   weight?: number;
 }
 
+/** What a rollback's verification looked at (rollback.verified). */
+export type RollbackCheck = 'version' | 'health' | 'flag' | 'checklist' | 'none';
+
 export type FailureChoice = 'retry' | 'skip' | 'rollback' | 'abort';
 export type EndStatus = 'succeeded' | 'failed' | 'rolled-back' | 'aborted';
 
@@ -163,6 +166,12 @@ export interface RunEventData {
   'manual.continued': { step: string; action: string; by: string; note?: string };
   'rollback.started': { reason: string; trigger: 'operator' | 'policy' | 'alert' };
   'rollback.finished': { ok: boolean; error?: ErrorRecord };
+  /**
+   * How the rollback was shown to have worked, or not: the check its strategy's revert calls for
+   * (version or health for traffic and hosts, flag state for a feature flag), the rollback
+   * checklist when no deploy action ran, or none when there was nothing to ask.
+   */
+  'rollback.verified': { by: RollbackCheck; ok: boolean; detail: string };
   'lessons.recorded': { text: string; by: string };
   /** The commits between the previous and the new version (the report's "Changes"). */
   'changes.recorded': { from?: string; to: string; commits: CommitRecord[]; truncated?: boolean };

@@ -81,7 +81,15 @@ export interface RunState {
   lockLeft?: { where: string; error: string };
   /** Set while the run is open after its host stopped it at a safe point (cleared by a resume). */
   interrupted?: { at: string; by: string; reason: string };
-  rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
+  rollback?: {
+    reason: string;
+    trigger: string;
+    at: string;
+    ok?: boolean;
+    error?: ErrorRecord;
+    /** How the rollback was verified (by version, health, flag state or its checklist) and what was found. */
+    verified?: RunEventData['rollback.verified'];
+  };
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;
   notes: string[];
   lessons?: string;
@@ -274,6 +282,9 @@ const handlers: Handlers = {
   },
   'rollback.started': (state, d, event) => {
     state.rollback = { reason: d.reason, trigger: d.trigger, at: event.at };
+  },
+  'rollback.verified': (state, d) => {
+    if (state.rollback) state.rollback.verified = { ...d };
   },
   'rollback.finished': (state, d, event) => {
     if (state.rollback) Object.assign(state.rollback, { ok: d.ok, error: d.error });

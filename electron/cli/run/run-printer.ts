@@ -85,8 +85,14 @@ export function formatEvent(event: RunEvent): string | undefined {
     }
     case 'rollback.started':
       return `↺ rolling back: ${(d as RunEventData['rollback.started']).reason}`;
-    case 'rollback.finished':
-      return (d as RunEventData['rollback.finished']).ok ? '↺ rollback finished' : '✗ rollback failed';
+    case 'rollback.verified': {
+      const v = d as RunEventData['rollback.verified'];
+      return `  ${v.ok ? '✔' : '✗'} rollback verified by ${v.by}: ${v.detail}`;
+    }
+    case 'rollback.finished': {
+      const f = d as RunEventData['rollback.finished'];
+      return f.ok ? '↺ rollback finished' : `✗ rollback failed${f.error ? `: ${f.error.message}` : ''}`;
+    }
     case 'run.cancelled':
       return `■ cancelled by ${(d as RunEventData['run.cancelled']).by}`;
     case 'run.finished': {

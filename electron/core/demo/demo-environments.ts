@@ -57,6 +57,8 @@ function environment(env: DemoEnvironment, layout: DemoLayout, ports: DemoPorts,
       historyFile: join(layout.root, 'history', `${env}.ndjson`),
     },
     monitoring: {
+      // The demo app answers /version with its bare version: that is its version source, so the
+      // probes count answers per version and a rollback is confirmed by the old version answering.
       probes: { url: `${url}/version`, rate: 20, timeout: '1s', version: 'body', window: '2s', baseline: '2s' },
       watch: '20s',
     },
@@ -68,6 +70,8 @@ export function demoEnvironmentsYaml(layout: DemoLayout, ports: DemoPorts, nginx
   const header = [
     "# The demo's environments, both on this machine, written by Release Pilot when it created the demo",
     `# (ports and paths are this machine's). ${nginx ? "Each is behind the demo's own nginx (blue-green)." : 'No nginx here: both deploy by recreate.'}`,
+    "# monitoring.probes.version: body is the app's version source (its /version answers the version), so a",
+    '# rollback is confirmed by the previous version answering, not by health alone.',
     '# The format is described in docs/environments.md.',
     '',
   ].join('\n');

@@ -99,8 +99,22 @@ export interface DeployOutcome {
   detail: string;
 }
 
+/**
+ * What shows that a strategy's revert worked; the run engine carries it out after revert()
+ * (electron/core/run/revert-check.ts) and journals which check it used and what it found.
+ * - 'serving': traffic or hosts are back on the previous version, so the probed URL answers
+ *   healthy again, and the previous version answers where monitoring.probes.version names a
+ *   source (most apps send none: then "version not confirmed (no version source)").
+ * - 'flag': the code on the hosts is still the new version, so no version source can show the
+ *   revert; the flag read back from its provider is at `percentage`, and the rule that fired is
+ *   no longer over its threshold on the probes taken since.
+ */
+export type RevertCheck = { kind: 'serving' } | { kind: 'flag'; flag: string; percentage: number };
+
 export interface DeployStrategy {
   readonly name: string;
+  /** How a revert of this strategy is verified (see RevertCheck). Pure. */
+  revertCheck(environment: NamedEnvironment): RevertCheck;
   /** The plan per host, before anything runs: shown by `run --dry-run` and the UI. Pure. */
   plan(environment: NamedEnvironment, version: string, previousVersion: string | undefined): StrategyStage[];
   /** Deploys; on failure leaves what it changed for `revert` to undo, and rejects with a CodedError. */

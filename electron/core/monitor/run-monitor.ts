@@ -18,6 +18,7 @@ import { createPhaseWindows } from './phase-windows';
 import { type Probes, startProbes } from './probes';
 import { type PrometheusSource, prometheusSource } from './prometheus-source';
 import { createQuietWaiters } from './quiet-waiters';
+import { type RuleQuietResult, type RuleQuietWatch, watchRuleQuiet } from './rule-quiet';
 
 // A run's monitoring: probes (and Prometheus where configured) feed the alert rules and the
 // journal. Strategies wait on it (waitQuiet is what StrategyContext.analyse is built on) and the
@@ -70,6 +71,12 @@ export interface RunMonitor {
   current(): MonitorSnapshot;
   /** Resolves after `ms` unless a rollback rule fires first (then rejects with MonitorError 'alert-rollback'). */
   waitQuiet(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * After a revert: resolves once the named rule, judged only on probes sent from now on, stays
+   * under its threshold for a full window (its `for`, at least 1 s), or with quiet false after
+   * `timeoutMs`. Undefined when no rule has that name or nothing is probed.
+   */
+  ruleQuiet(rule: string, timeoutMs: number, signal?: AbortSignal): Promise<RuleQuietResult | undefined>;
   /** Stops probes and polls, journals the last window, the downtime and monitor.stopped. Idempotent. */
   stop(reason?: string): Promise<void>;
 }
@@ -100,6 +107,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
   let rollback: AlertTransition | undefined;
   let prometheusError: string | undefined;
   let stopping: Promise<void> | undefined;
+  const quietWatches = new Set<RuleQuietWatch>();
 
   // One queue for every journal write, so events land in the order things happened.
   let queue: Promise<unknown> = Promise.resolve();
@@ -138,6 +146,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
             if (sample.at >= rulesFrom) sliding.add(sample);
             windows.add(sample);
             if (sample.at >= downtimeFrom) downtime.add(sample);
+            for (const watch of quietWatches) watch.add(sample, now());
           },
         });
   if (probes)
@@ -217,12 +226,18 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
       if (stopping) return Promise.reject(stoppedError());
       return waiters.wait(ms, signal);
     },
+    ruleQuiet(name, timeoutMs, signal) {
+      const rule = options.rules.find((r) => r.name === name);
+      if (!rule || !probes || stopping) return Promise.resolve(undefined);
+      return awaitRuleQuiet(rule, now(), () => prometheus?.latest() ?? {}, quietWatches, timeoutMs, signal);
+    },
     stop(reason) {
       stopping ??= (async () => {
         clearInterval(evaluateTimer);
         clearInterval(flushTimer);
         prometheus?.stop();
         waiters.fail(stoppedError());
+        for (const watch of quietWatches) watch.end();
         const why = reason === undefined ? {} : { reason };
         if (probes) {
           await probes.stop();
@@ -257,4 +272,28 @@ function rulesOf(rules: readonly AlertRuleSpec[], at: number): AlertEvaluator {
 
 function stoppedError(): MonitorError {
   return new MonitorError('monitor-stopped', 'monitoring stopped while waiting for the analysis window');
+}
+
+/** One ruleQuiet() call: watches the samples until quiet, the deadline, an abort or the monitor's stop. */
+async function awaitRuleQuiet(
+  rule: AlertRuleSpec,
+  at: number,
+  otherValues: () => MetricValues,
+  watches: Set<RuleQuietWatch>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<RuleQuietResult> {
+  const watch = watchRuleQuiet(rule, at, otherValues);
+  watches.add(watch);
+  const timer = setTimeout(() => watch.end(), timeoutMs);
+  const onAbort = (): void => watch.end();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) watch.end();
+  try {
+    return await watch.result;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    watches.delete(watch);
+  }
 }

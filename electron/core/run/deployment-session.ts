@@ -7,7 +7,9 @@ import type {
 } from '../deploy/deploy-strategy';
 import type { DockerOps } from '../docker/docker-ops';
 import { CodedError } from '../lib/coded-error';
+import type { RuleQuietResult } from '../monitor/rule-quiet';
 import type { SshConnection } from '../ssh/ssh-connection';
+import type { StreakResult } from './answer-streak';
 
 // What one run knows about its deployment beyond the journal: the monitors (started at the first
 // deploy or watch action, stopped before the run's end is journaled), the strategy that deployed
@@ -18,8 +20,14 @@ export interface RunMonitorHandle {
   cutover(phase: 'during' | 'after'): void;
   /** Resolves after `ms` unless a rollback rule fires (then rejects with 'alert-rollback'). */
   waitQuiet(ms: number, signal: AbortSignal): Promise<void>;
-  /** Resolves true once `version` answers every recent probe, false after `timeoutMs`. */
-  awaitVersion(version: string, timeoutMs: number, signal: AbortSignal): Promise<boolean>;
+  /** What a rollback's serving check asks (monitoring.probes.url, else urls.health); undefined: nothing. */
+  readonly servingUrl?: string;
+  /** monitoring.probes.version as configured; undefined: the app is not known to report its version. */
+  readonly versionSource?: string;
+  /** Resolves once servingUrl answers healthy (from `version`, when given) several times in a row, or not by `timeoutMs`. */
+  awaitServing(version: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<StreakResult>;
+  /** The named rule, judged on probes from now on, stays under its threshold (undefined: no such rule or no probes). */
+  ruleQuiet(rule: string, timeoutMs: number, signal: AbortSignal): Promise<RuleQuietResult | undefined>;
   /** Journals the last window and the measured downtime. */
   stop(): Promise<void>;
 }

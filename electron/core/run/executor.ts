@@ -145,7 +145,7 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
         return await finish(
           ctx,
           ok ? 'rolled-back' : 'failed',
-          ok ? `rolled back after step ${step.id} failed` : 'rollback failed',
+          ok ? `rolled back after step ${step.id} failed` : `rollback failed${rollbackError(ctx)}`,
         );
       }
       // A rule that fired while nothing was listening (a journal write, a step without actions)
@@ -189,5 +189,15 @@ async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<En
     await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
   }
   const ok = await rollBack(ctx, why, 'alert');
-  return await finish(ctx, ok ? 'rolled-back' : 'failed', ok ? why : `${why}; the rollback failed`);
+  return await finish(
+    ctx,
+    ok ? 'rolled-back' : 'failed',
+    ok ? why : `${why}; the rollback failed${rollbackError(ctx)}`,
+  );
+}
+
+/** Why the rollback failed, as its rollback.finished said (": …"), for the run's end reason. */
+function rollbackError(ctx: ExecutorContext): string {
+  const message = ctx.recorder.state.rollback?.error?.message;
+  return message ? `: ${message}` : '';
 }

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import type { Runbook } from '../../../shared/formats/runbook-schema';
 import { createRunMonitor, type RunMonitor } from '../monitor/run-monitor';
-import { versionReader } from '../monitor/version-reader';
 import type { Logger } from '../ports';
+import { awaitServing } from './answer-streak';
 import type { RunMonitorHandle } from './deployment-session';
 import type { RunRecorder } from './run-recorder';
 
@@ -48,8 +48,15 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
       // Unwatched, but still a wait the run can cancel: a 1 h watch must not outlive its run.
       await sleep(ms, undefined, { signal });
     },
-    awaitVersion: (version, timeoutMs, signal) =>
-      target ? versionAnswering(target, monitoring.probes.version, version, timeoutMs, signal) : Promise.resolve(true),
+    servingUrl: target,
+    versionSource: monitoring.probes.version,
+    awaitServing: (version, timeoutMs, signal) =>
+      target
+        ? awaitServing({ url: target, version, versionSource: monitoring.probes.version }, timeoutMs, signal)
+        : Promise.resolve({ ok: false, streak: 0, last: 'nothing to probe' }),
+    async ruleQuiet(rule, timeoutMs, signal) {
+      return await (await quiet())?.ruleQuiet(rule, timeoutMs, signal);
+    },
     async stop() {
       await (await quiet())?.stop();
     },
@@ -63,33 +70,4 @@ function deploysByStrategy(runbook: Runbook, environment: string): boolean {
       (!step.environments || step.environments.includes(environment)) &&
       step.actions.some((action) => action.type === 'deploy'),
   );
-}
-
-/** Consecutive answers a rollback needs from the old version before it counts as verified. */
-const verifyStreak = 10;
-
-/** Asks `url` until `version` answers `verifyStreak` times in a row (true), or `timeoutMs` passes (false). */
-async function versionAnswering(
-  url: string,
-  spec: string,
-  version: string,
-  timeoutMs: number,
-  signal: AbortSignal,
-): Promise<boolean> {
-  const reader = versionReader(spec);
-  const deadline = Date.now() + timeoutMs;
-  let streak = 0;
-  while (Date.now() < deadline && !signal.aborted) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(2000)]) });
-      const body = await response.text();
-      const headers = Object.fromEntries(response.headers.entries());
-      streak = response.ok && reader.read(headers, body) === version ? streak + 1 : 0;
-    } catch {
-      streak = 0;
-    }
-    if (streak >= verifyStreak) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
 }

@@ -1,21 +1,24 @@
 import { rollbackStepId } from '../../../shared/runs/run-state';
+import { CodedError } from '../lib/coded-error';
 import type { ExecutorContext } from './executor-context';
+import { checkRevert } from './revert-check';
 import { recordRelease } from './run-deploy';
 import { toErrorRecord } from './run-errors';
 import type { ToolIO } from './run-tools';
 
 // The first thing a rollback does after a deploy action ran: the strategy's own revert (blue-green
 // switches the proxy back, rolling re-runs the old version on the hosts it changed), journaled as
-// an action of the rollback step, then verified by the probes seeing the old version answer.
+// an action of the rollback step, then verified by what it changed (revert-check.ts), the
+// verification journaled as rollback.verified so the report can say how it was known.
 
 export const revertActionKey = `${rollbackStepId}.revert`;
 
-/** How long the old version may take to answer every probe again after the revert. */
-const verifyTimeoutMs = 30_000;
+/** ok, or why the revert (or its verification) failed, for rollback.finished. */
+export type RevertResult = { ok: true } | { ok: false; reason: string };
 
-export async function revertDeployment(ctx: ExecutorContext, reason: string): Promise<boolean> {
+export async function revertDeployment(ctx: ExecutorContext, reason: string): Promise<RevertResult> {
   const deployed = ctx.deployment.deployed;
-  if (!deployed) return true;
+  if (!deployed) return { ok: true };
   const { strategy, ctx: strategyCtx } = deployed;
   const previous = strategyCtx.previousVersion;
   const started = Date.now();
@@ -38,13 +41,10 @@ export async function revertDeployment(ctx: ExecutorContext, reason: string): Pr
   });
   try {
     const outcome = await strategy.revert({ ...strategyCtx, io }, reason);
-    const monitor = ctx.deployment.monitor();
-    if (monitor && previous) {
-      const answered = await monitor.awaitVersion(previous, verifyTimeoutMs, ctx.signal);
-      if (!answered)
-        throw new Error(`${previous} did not answer every probe within ${verifyTimeoutMs / 1000}s of the revert`);
-      io.output(undefined, 'info', `${previous} answers every probe again`);
-    }
+    const verdict = await checkRevert(ctx, strategy.revertCheck(strategyCtx.environment), strategyCtx, io);
+    await ctx.recorder.emit('rollback.verified', verdict);
+    io.output(undefined, verdict.ok ? 'info' : 'stderr', `verified by ${verdict.by}: ${verdict.detail}`);
+    if (!verdict.ok) throw new CodedError('rollback-unverified', verdict.detail, { check: verdict.by });
     if (previous) await recordRelease(ctx, previous, strategyCtx.version, strategy.name, io, strategyCtx.version);
     await ctx.recorder.emit('action.passed', {
       step: rollbackStepId,
@@ -52,7 +52,7 @@ export async function revertDeployment(ctx: ExecutorContext, reason: string): Pr
       durationMs: Date.now() - started,
       result: outcome,
     });
-    return true;
+    return { ok: true };
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     await ctx.recorder.emit('action.failed', {
@@ -63,6 +63,6 @@ export async function revertDeployment(ctx: ExecutorContext, reason: string): Pr
       error: toErrorRecord(error),
       tail,
     });
-    return false;
+    return { ok: false, reason: toErrorRecord(error).message };
   }
 }

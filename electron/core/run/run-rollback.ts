@@ -1,4 +1,5 @@
-import { rollbackStepId } from '../../../shared/runs/run-state';
+import type { RunEventData } from '../../../shared/runs/run-events';
+import { type ItemView, rollbackStepId } from '../../../shared/runs/run-state';
 import { neverAborted } from './deployment-session';
 import type { ExecutorContext } from './executor-context';
 import { runAction } from './run-action';
@@ -19,10 +20,11 @@ export async function rollBack(
   await ctx.recorder.emit('rollback.started', { reason, trigger });
   try {
     await ctx.recorder.emit('step.started', { step: rollbackStepId });
-    if (!(await revertDeployment(ctx, reason))) {
+    const reverted = await revertDeployment(ctx, reason);
+    if (!reverted.ok) {
       await ctx.recorder.emit('rollback.finished', {
         ok: false,
-        error: { code: 'rollback-failed', message: 'reverting the deployment failed' },
+        error: { code: 'rollback-failed', message: `reverting the deployment failed: ${reverted.reason}` },
       });
       return false;
     }
@@ -38,6 +40,8 @@ export async function rollBack(
     }
     const items = ctx.recorder.state.rollbackStep?.items ?? [];
     const checked = await completeItems(ctx, rollbackStepId, items);
+    // No deploy action ran, so nothing of ours changed: the runbook's own checks are the proof.
+    if (!ctx.deployment.deployed) await ctx.recorder.emit('rollback.verified', checklistVerdict(items, checked));
     if (checked !== 'done') {
       await ctx.recorder.emit('rollback.finished', {
         ok: false,
@@ -52,4 +56,15 @@ export async function rollBack(
     await ctx.recorder.emit('rollback.finished', { ok: false, error: toErrorRecord(error) });
     return false;
   }
+}
+
+/** A runbook-only rollback is verified by its checklist (automatic checks run, items ticked). */
+function checklistVerdict(items: readonly ItemView[], checked: string): RunEventData['rollback.verified'] {
+  if (items.length === 0)
+    return { by: 'none', ok: checked === 'done', detail: 'no deploy action ran and the rollback has no checklist' };
+  const automatic = items.filter((i) => i.automatic).length;
+  const what = `${items.length} item(s) of the rollback checklist (${automatic} automatic)`;
+  return checked === 'done'
+    ? { by: 'checklist', ok: true, detail: `${what} passed` }
+    : { by: 'checklist', ok: false, detail: `${what}: a check did not pass` };
 }

@@ -57,6 +57,7 @@ export function planBlueGreen(
 export function createBlueGreenStrategy(): DeployStrategy {
   return {
     name: 'blue-green',
+    revertCheck: () => ({ kind: 'serving' }),
     plan: (environment, version, previousVersion) => planBlueGreen(environment, version, previousVersion),
     deploy: deployBlueGreen,
     revert: (ctx, reason) =>

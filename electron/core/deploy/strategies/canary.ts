@@ -48,6 +48,7 @@ export function planCanary(
 export function createCanaryStrategy(): DeployStrategy {
   return {
     name: 'canary',
+    revertCheck: () => ({ kind: 'serving' }),
     plan: (environment, version, previousVersion) => planCanary(environment, version, previousVersion),
     deploy: deployCanary,
     revert: (ctx, reason) =>

@@ -44,6 +44,8 @@ const providerWhere = (environment: NamedEnvironment): string => {
 export function createFeatureFlagStrategy(): DeployStrategy {
   return {
     name: 'feature-flags',
+    // revert() turns the flag off: read it back, and see the errors it caused stop.
+    revertCheck: (environment) => ({ kind: 'flag', flag: settingsOf(environment).flag, percentage: 0 }),
     plan(environment, version) {
       const flags = settingsOf(environment);
       const hosts = flags.provider.kind === 'file' ? (flags.provider.hosts ?? []) : [];

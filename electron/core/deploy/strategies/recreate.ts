@@ -14,6 +14,7 @@ const hostsOf = (targets: AppTarget[]) => targets.flatMap((t) => (t.host ? [t.ho
 export function createRecreateStrategy(): DeployStrategy {
   return {
     name: 'recreate',
+    revertCheck: () => ({ kind: 'serving' }),
     plan(environment, version, previous) {
       const targets = appTargets(environment);
       const where = targets.map((t) => `${t.container} on ${targetName(t)}`).join(', ');

@@ -32,6 +32,7 @@ export function createRollingStrategy(): DeployStrategy {
 
   return {
     name: 'rolling',
+    revertCheck: () => ({ kind: 'serving' }),
     plan,
     async deploy(ctx) {
       const { environment, version, io } = ctx;

@@ -37,6 +37,7 @@ export interface SwarmStrategyOptions {
 export function createSwarmStrategy(options: SwarmStrategyOptions = {}): DeployStrategy {
   return {
     name: 'swarm',
+    revertCheck: () => ({ kind: 'serving' }),
     plan: (environment, version, previousVersion) => planSwarm(environment, version, previousVersion),
     deploy: (ctx) => deploySwarm(ctx, options),
     revert: (ctx, reason) => revertSwarm(ctx, reason, options),

@@ -172,7 +172,11 @@ export function monitoringLines(env: NamedEnvironment): Line[] {
       value: url ? `${url} at ${probes.rate}/s, ${formatDuration(probes.timeout)} timeout` : 'No URL (set urls.health)',
       mono: false,
     },
-    { label: 'Version from', value: probes.version, mono: true },
+    {
+      label: 'Version from',
+      value: probes.version ?? 'not set (a rollback is checked by health)',
+      mono: !!probes.version,
+    },
     {
       label: 'Windows',
       value: `alerts over ${formatDuration(probes.window)}; baseline ${formatDuration(probes.baseline)}`,

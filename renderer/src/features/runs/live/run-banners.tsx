@@ -69,8 +69,9 @@ export function RunBanners({
           }
         >
           {run.rollback.trigger === 'alert' ? 'Triggered by an alert rule' : `Triggered by the ${run.rollback.trigger}`}
-          : {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''} Its steps are under
-          “Rollback” in the list.
+          : {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''}
+          {run.rollback.verified ? ` Verified by ${run.rollback.verified.by}: ${run.rollback.verified.detail}.` : ''}{' '}
+          Its steps are under “Rollback” in the list.
         </Banner>
       ) : null}
       {run.status === 'open' && !active && run.interrupted ? (
