@@ -1,4 +1,5 @@
 import type {
+  CutoverOptions,
   DeployStrategy,
   FlagSwitch,
   ReleaseHistory,
@@ -15,7 +16,7 @@ import type { SshConnection } from '../ssh/ssh-connection';
 
 /** The monitors as the run engine uses them (built by electron/core/monitor). */
 export interface RunMonitorHandle {
-  cutover(phase: 'during' | 'after'): void;
+  cutover(phase: 'during' | 'after', options?: CutoverOptions): void;
   /** Resolves after `ms` unless a rollback rule fires (then rejects with 'alert-rollback'). */
   waitQuiet(ms: number, signal: AbortSignal): Promise<void>;
   /** Resolves true once `version` answers every recent probe, false after `timeoutMs`. */
