@@ -39,8 +39,12 @@ describe('renderMetrics with probes this machine held up', () => {
         notMeasured: 97,
       }),
     ]);
-    expect(markdown).toMatch(/\| Error rate \| 0(\.0)? ?% \| not measured \| not measured \(this machine was busy\) \|/);
-    expect(markdown).toMatch(/\| Availability \| 100(\.0)? ?% \| not measured \| not measured \(this machine was busy\) \|/);
+    expect(markdown).toMatch(
+      /\| Error rate \| 0(\.0)? ?% \| not measured \| not measured \(this machine was busy\) \|/,
+    );
+    expect(markdown).toMatch(
+      /\| Availability \| 100(\.0)? ?% \| not measured \| not measured \(this machine was busy\) \|/,
+    );
     expect(markdown).toContain('| Requests (failed) | 100 (0) | not measured | 3 (0), 97 not measured |');
     expect(markdown).toContain('97 probes were not measured: this machine held them up');
   });

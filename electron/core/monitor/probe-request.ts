@@ -106,7 +106,10 @@ export class ProbeCall implements ConnectionUser {
     const { status } = response;
     const sample: ProbeSample = { at: this.at, ok: status >= 200 && status < 400, status };
     // The answer may have waited in our socket while the loop was busy: then its latency is ours.
-    const heldUp = Math.max((this.written ?? this.started) - this.started, this.target.hostLag.worstSince(this.started));
+    const heldUp = Math.max(
+      (this.written ?? this.started) - this.started,
+      this.target.hostLag.worstSince(this.started),
+    );
     if (heldUp > this.target.delayLimitMs) sample.readLateMs = Math.round(heldUp);
     else sample.latencyMs = this.elapsed();
     // Only a successful answer names a version: an error page ("<HTML><HEAD><TITLE>404…") is not one.

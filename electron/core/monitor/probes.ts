@@ -126,7 +126,10 @@ export function startProbes(options: ProbeOptions): Probes {
       ended.add(call);
       due.push(call);
     }
-    if (due.length > 0) setImmediate(() => due.forEach((call) => call.end('timeout')));
+    if (due.length > 0)
+      setImmediate(() => {
+        for (const call of due) call.end('timeout');
+      });
     armDeadline();
   };
 
