@@ -209,12 +209,12 @@ describe('createRunMonitor', () => {
 
   it('this machine held up: no rule fires on it, and the windows say how many probes were not measured', async () => {
     const server = await app();
-    // A healthy app that takes 300 ms per answer, probed with a 600 ms timeout.
-    server.set({ delayMs: 300 });
+    // A healthy app that takes 150 ms per answer, probed with a 1 s timeout (held up 1.5 s below).
+    server.set({ delayMs: 150 });
     const { emit, of } = recordEvents();
     const fired: AlertTransition[] = [];
     const run = await monitor({
-      monitoring: Monitoring.parse({ probes: { url: server.url, rate: 50, timeout: '600ms', window: '2s' } }),
+      monitoring: Monitoring.parse({ probes: { url: server.url, rate: 50, timeout: '1s', window: '2s' } }),
       rules: [errorsRule({ name: 'rollback', condition: 'error_rate > 5%', for: 0, action: 'rollback' })],
       emit,
       onRollback: (rule) => fired.push(rule),
