@@ -25,6 +25,25 @@ describe('createDowntimeTracker', () => {
     expect(feed('..xxx').result()).toEqual({ ms: 200, from: 200, to: 400 });
   });
 
+  it('probes this machine held up neither open, extend nor end a stretch', () => {
+    const tracker = createDowntimeTracker();
+    const held = { ok: false, notMeasured: 'not sent: this machine was busy' };
+    for (const [at, sample] of [
+      [0, { ok: true }],
+      [100, held],
+      [200, held],
+      [300, { ok: true }],
+      [400, { ok: false }],
+      [500, held],
+      [600, { ok: true }],
+    ] as const)
+      tracker.add({ at, ...sample });
+    expect(tracker.result()).toEqual({ ms: 200, from: 400, to: 600 });
+    const quiet = createDowntimeTracker();
+    quiet.add({ at: 0, ...held });
+    expect(quiet.result(1000)).toEqual({ ms: 0 });
+  });
+
   it('a single failed probe between successes is one probe interval of downtime', () => {
     expect(feed('..x..', 20).result()).toEqual({ ms: 20, from: 40, to: 60 });
   });

@@ -1,7 +1,8 @@
-import type { ProbeSample } from './probe-sample';
+import { measured, type ProbeSample } from './probe-sample';
 
 // Measured downtime: the longest stretch of consecutive failed or unanswered probes, from the first
 // failure to the next success. A stretch still open when monitoring stops ends at that moment.
+// Probes this machine held up (not measured) neither open, extend nor end a stretch.
 
 export interface Downtime {
   ms: number;
@@ -30,6 +31,7 @@ export function createDowntimeTracker(): DowntimeTracker {
 
   return {
     add(sample) {
+      if (!measured(sample)) return;
       lastAt = sample.at;
       if (!sample.ok) {
         openFrom ??= sample.at;

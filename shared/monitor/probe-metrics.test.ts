@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeMetrics, probeMetrics } from './probe-metrics';
+import { mergeMetrics, probeMetrics, tooFewMeasured } from './probe-metrics';
 
 describe('probeMetrics', () => {
   it('names the figures as alert rules write them; response_time is p95', () => {
@@ -26,6 +26,14 @@ describe('probeMetrics', () => {
 
   it('no probes: no values at all (not zeros)', () => {
     expect(probeMetrics({ requests: 0, failures: 0, errorRate: 0, availability: 1, throughput: 0 })).toEqual({});
+  });
+
+  it('a window this machine mostly held up has no values: too few measured probes are not 0 % errors', () => {
+    const base = { failures: 0, errorRate: 0, availability: 1, throughput: 3 };
+    expect(probeMetrics({ ...base, requests: 3, notMeasured: 4 })).toEqual({});
+    expect(probeMetrics({ ...base, requests: 0, notMeasured: 9 })).toEqual({});
+    expect(tooFewMeasured({ requests: 4, notMeasured: 4 })).toBe(false);
+    expect(probeMetrics({ ...base, requests: 4, notMeasured: 4 })).toMatchObject({ error_rate: 0 });
   });
 
   it('merges sources, later ones winning, skipping unknown values', () => {

@@ -1,7 +1,8 @@
 import type { MetricsSummary } from '../runs/run-events';
 
 // The names alert rules use for probe figures. A name missing from the result means "no data yet",
-// which the evaluator must not mistake for zero (an empty window is not a 0 % error rate).
+// which the evaluator must not mistake for zero (an empty window is not a 0 % error rate), nor
+// figures from a window this machine mostly held up (see tooFewMeasured).
 
 export type MetricValues = Readonly<Record<string, number | undefined>>;
 
@@ -15,8 +16,16 @@ export const probeMetricNames = [
   'throughput',
 ] as const;
 
+/**
+ * Less than half the window's probes measured the app (the others were held up by this machine):
+ * the few left are not a fair picture of it, so the window has no figures rather than 0 % errors.
+ */
+export function tooFewMeasured(metrics: Pick<MetricsSummary, 'requests' | 'notMeasured'>): boolean {
+  return metrics.requests === 0 || metrics.requests < (metrics.notMeasured ?? 0);
+}
+
 export function probeMetrics(metrics: MetricsSummary): MetricValues {
-  if (metrics.requests === 0) return {};
+  if (tooFewMeasured(metrics)) return {};
   return {
     error_rate: metrics.errorRate,
     availability: metrics.availability,

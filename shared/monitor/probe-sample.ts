@@ -14,9 +14,21 @@ export interface ProbeSample {
   version?: string;
   /** Why the probe failed, in words (e.g. "connection refused"). */
   error?: string;
+  /**
+   * Why this probe says nothing about the app: this machine held it up (sent late, or its request
+   * left late and it timed out). It is left out of every figure and rule and counted apart.
+   */
+  notMeasured?: string;
+  /** The answer waited this long in our own read (a busy event loop): its status counts, its latency does not. */
+  readLateMs?: number;
 }
 
 /** An answer came back, whatever its status: the request counts for throughput and latency. */
 export function answered(sample: ProbeSample): boolean {
   return sample.status !== undefined;
+}
+
+/** The probe measured the app (see notMeasured): only these count in figures, downtime and rules. */
+export function measured(sample: ProbeSample): boolean {
+  return sample.notMeasured === undefined;
 }

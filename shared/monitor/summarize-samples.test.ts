@@ -29,7 +29,43 @@ describe('summarizeSamples', () => {
       p99: 30,
       throughput: 1.5,
     });
-    expect(versions).toEqual({ v1: 2, v2: 1 });
+    // The 500 named v2 in its header, but an error answer is not a version (issue #18).
+    expect(versions).toEqual({ v1: 2 });
+  });
+
+  it('counts a version only from a successful answer: an error page is not a version', () => {
+    const page = '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>';
+    const { versions } = summarizeSamples(
+      [ok(0, 5, 'v2'), { at: 10, ok: false, status: 404, latencyMs: 3, version: page }, ok(20, 5, 'v2')],
+      1000,
+    );
+    expect(versions).toEqual({ v2: 2 });
+  });
+
+  it('leaves probes this machine held up out of every figure, and counts them apart', () => {
+    const held: ProbeSample = { at: 50, ok: false, error: 'timed out', notMeasured: 'its request left 900 ms late' };
+    const { metrics, versions } = summarizeSamples(
+      [ok(0, 10, 'v1'), held, held, { at: 60, ok: false, status: 500, readLateMs: 400 }, ok(70, 20, 'v1')],
+      1000,
+    );
+    // 3 measured (one a 500 whose latency was ours), 2 not measured: no timeout counted.
+    expect(metrics).toEqual({
+      requests: 3,
+      failures: 1,
+      errorRate: 1 / 3,
+      availability: 1 - 1 / 3,
+      p50: 10,
+      p95: 20,
+      p99: 20,
+      throughput: 3,
+      notMeasured: 2,
+    });
+    expect(versions).toEqual({ v1: 2 });
+  });
+
+  it('a stretch of only held-up probes has no requests, and says how many were not measured', () => {
+    const { metrics } = summarizeSamples([{ at: 0, ok: false, notMeasured: 'not sent' }], 1000);
+    expect(metrics).toMatchObject({ requests: 0, failures: 0, notMeasured: 1 });
   });
 
   it('an empty stretch has no requests, no latencies and full availability', () => {

@@ -1,8 +1,10 @@
 import type { MetricsSummary } from '../runs/run-events';
-import { answered, type ProbeSample } from './probe-sample';
+import { answered, measured, type ProbeSample } from './probe-sample';
 
 // The figures of a stretch of probes: rates over all probes (a probe that got no answer counts as
-// down, since that is what a user saw), latencies and throughput over the answers only.
+// down, since that is what a user saw), latencies and throughput over the answers only. Probes
+// this machine held up (notMeasured) are counted apart and in no figure: they say nothing of the
+// app. A version counts only from a successful answer: an error page is not a version.
 
 export interface SampleSummary {
   metrics: MetricsSummary;
@@ -19,15 +21,20 @@ export function summarizeSamples(samples: readonly ProbeSample[], spanMs: number
   const versions: Record<string, number> = {};
   let failures = 0;
   let answers = 0;
+  let notMeasured = 0;
   for (const sample of samples) {
+    if (!measured(sample)) {
+      notMeasured++;
+      continue;
+    }
     if (!sample.ok) failures++;
     if (!answered(sample)) continue;
     answers++;
     if (sample.latencyMs !== undefined) latencies.push(sample.latencyMs);
-    if (sample.version !== undefined) versions[sample.version] = (versions[sample.version] ?? 0) + 1;
+    if (sample.ok && sample.version !== undefined) versions[sample.version] = (versions[sample.version] ?? 0) + 1;
   }
   latencies.sort((a, b) => a - b);
-  const requests = samples.length;
+  const requests = samples.length - notMeasured;
   const errorRate = requests === 0 ? 0 : failures / requests;
   const metrics: MetricsSummary = {
     requests,
@@ -41,6 +48,7 @@ export function summarizeSamples(samples: readonly ProbeSample[], spanMs: number
     metrics.p95 = nearestRank(latencies, 95);
     metrics.p99 = nearestRank(latencies, 99);
   }
+  if (notMeasured > 0) metrics.notMeasured = notMeasured;
   return { metrics, versions };
 }
 

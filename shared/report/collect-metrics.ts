@@ -18,6 +18,8 @@ interface Accumulator {
   to: string;
   requests: number;
   failures: number;
+  /** Probes this machine held up: in no figure (see shared/monitor/probe-sample.ts). */
+  notMeasured: number;
   availabilityWeighted: number;
   availabilitySum: number;
   errorRateSum: number;
@@ -44,6 +46,7 @@ function fold(acc: Accumulator): PhaseMetrics {
   if (acc.p50 !== undefined) metrics.p50 = acc.p50;
   if (acc.p95 !== undefined) metrics.p95 = acc.p95;
   if (acc.p99 !== undefined) metrics.p99 = acc.p99;
+  if (acc.notMeasured > 0) metrics.notMeasured = acc.notMeasured;
   const out: PhaseMetrics = {
     source: acc.source,
     phase: acc.phase,
@@ -82,6 +85,7 @@ export function collectMetrics(events: readonly RunEvent[]): {
           to,
           requests: 0,
           failures: 0,
+          notMeasured: 0,
           availabilityWeighted: 0,
           availabilitySum: 0,
           errorRateSum: 0,
@@ -97,6 +101,7 @@ export function collectMetrics(events: readonly RunEvent[]): {
       if (to > acc.to) acc.to = to;
       acc.requests += requests;
       acc.failures += num(m.failures) ?? 0;
+      acc.notMeasured += num(m.notMeasured) ?? 0;
       acc.availabilityWeighted += availability * requests;
       acc.availabilitySum += availability;
       acc.errorRateSum += num(m.errorRate) ?? 0;

@@ -1,24 +1,39 @@
+import { tooFewMeasured } from '../monitor/probe-metrics';
 import type { MonitorPhase } from '../runs/run-events';
 import { formatLatency, formatPercent, formatRate, formatTime } from './format';
 import { escapeCell, escapeInline, table } from './markdown';
 import type { PhaseMetrics, ReportData } from './report-types';
 
 // Error rate, response times, throughput and availability before, during and after the cutover,
-// per source, from the monitoring the run journaled; said plainly when there was none.
+// per source, from the monitoring the run journaled; said plainly when there was none. Probes this
+// machine held up are counted apart; a phase with too few measured probes says so, not "0 %".
 
 const phases: MonitorPhase[] = ['before', 'during', 'after'];
 const sourceTitles = { probes: 'Synthetic probes', prometheus: 'Prometheus' } as const;
 
 type Row = [string, (p: PhaseMetrics) => string];
 
+/** Figures of a phase whose probes were mostly held up by this machine are not the app's. */
+const judged =
+  (fn: (p: PhaseMetrics) => string) =>
+  (p: PhaseMetrics): string =>
+    p.source === 'probes' && (p.metrics.notMeasured ?? 0) > 0 && tooFewMeasured(p.metrics)
+      ? 'not measured (this machine was busy)'
+      : fn(p);
+
+const requestsText = (p: PhaseMetrics): string => {
+  const held = p.metrics.notMeasured ? `, ${p.metrics.notMeasured} not measured` : '';
+  return `${p.metrics.requests} (${p.metrics.failures})${held}`;
+};
+
 const rows: Row[] = [
-  ['Error rate', (p) => formatPercent(p.metrics.errorRate)],
-  ['Response time p50', (p) => formatLatency(p.metrics.p50)],
-  ['Response time p95', (p) => formatLatency(p.metrics.p95)],
-  ['Response time p99', (p) => formatLatency(p.metrics.p99)],
+  ['Error rate', judged((p) => formatPercent(p.metrics.errorRate))],
+  ['Response time p50', judged((p) => formatLatency(p.metrics.p50))],
+  ['Response time p95', judged((p) => formatLatency(p.metrics.p95))],
+  ['Response time p99', judged((p) => formatLatency(p.metrics.p99))],
   ['Throughput', (p) => formatRate(p.metrics.throughput)],
-  ['Availability', (p) => formatPercent(p.metrics.availability)],
-  ['Requests (failed)', (p) => `${p.metrics.requests} (${p.metrics.failures})`],
+  ['Availability', judged((p) => formatPercent(p.metrics.availability))],
+  ['Requests (failed)', requestsText],
   ['Measured', (p) => `${formatTime(p.from)} to ${formatTime(p.to)}, ${p.windows} window${p.windows === 1 ? '' : 's'}`],
 ];
 
@@ -67,5 +82,11 @@ export function renderMetrics(data: ReportData): string {
     if (mine.length > 0) out.push(sourceTable(source, mine), '');
   }
   out.push("Rates are weighted by requests; each response-time percentile is the worst window's of its phase.");
+  const held = measured.reduce((n, p) => n + (p.metrics.notMeasured ?? 0), 0);
+  if (held > 0)
+    out.push(
+      '',
+      `${held} probe${held === 1 ? ' was' : 's were'} not measured: this machine held ${held === 1 ? 'it' : 'them'} up (a busy event loop, a late send), so ${held === 1 ? 'it is' : 'they are'} in no figure above and fired no rule.`,
+    );
   return out.join('\n');
 }

@@ -52,6 +52,7 @@ export interface CommitRecord {
  * 0–1, latencies milliseconds, throughput requests per second. Absent when nothing was measured.
  */
 export interface MetricsSummary {
+  /** Probes that measured the app; those this machine held up are counted in notMeasured instead. */
   requests: number;
   failures: number;
   errorRate: number;
@@ -60,6 +61,8 @@ export interface MetricsSummary {
   p95?: number;
   p99?: number;
   throughput: number;
+  /** Probes this machine held up (event-loop lag, late sends): in no figure above. Absent when none. */
+  notMeasured?: number;
 }
 
 /** Monitoring phases, relative to the cutover: the report compares them. */

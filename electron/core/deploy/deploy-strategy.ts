@@ -88,9 +88,17 @@ export interface StrategyContext {
    * the window passed quietly; rejects with a CodedError 'alert-rollback' when a rollback rule fired.
    */
   analyse(ms: number, label: string): Promise<void>;
-  /** The cutover starts / ends: the monitors split their figures into before, during and after. */
-  cutover(phase: 'during' | 'after'): void;
+  /**
+   * The cutover starts / ends: the monitors split their figures into before, during and after.
+   * `outage`: users get no answer until 'after' by design (recreate), measured as downtime but not
+   * judged by the rules; the health check guards that stretch.
+   */
+  cutover(phase: 'during' | 'after', options?: CutoverOptions): void;
   io: ToolIO;
+}
+
+export interface CutoverOptions {
+  outage?: boolean;
 }
 
 export interface DeployOutcome {

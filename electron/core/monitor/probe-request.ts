@@ -1,5 +1,7 @@
+import { TLSSocket } from 'node:tls';
 import type { ProbeSample } from '../../../shared/monitor/probe-sample';
 import { describeFetchFailure } from '../http/fetch-failure';
+import type { HostLag } from './host-lag';
 import { createResponseParser, MalformedResponse, type ResponseParser } from './http-response-parser';
 import type { ConnectionUser, ProbeConnection, ProbeConnections } from './probe-connections';
 import type { VersionReader } from './version-reader';
@@ -7,6 +9,8 @@ import type { VersionReader } from './version-reader';
 // One probe: a GET on a pooled keep-alive connection, timed to the full answer, version read.
 // Never throws: a server that answers badly or not at all is a failed sample, not an exception.
 // A class rather than closures: at 100 probes/s, per-probe function objects are measurable.
+// This machine can hold a probe up (a busy event loop): a request that left late and timed out is
+// "not measured", and an answer read late keeps its status but not its latency (host-lag.ts).
 
 /** Enough for any /version or JSON health body; a bigger body is drained, not kept. */
 const MAX_BODY = 64 * 1024;
@@ -17,6 +21,9 @@ export interface ProbeTarget {
   request: Buffer;
   timeoutMs: number;
   version: VersionReader;
+  hostLag: HostLag;
+  /** Hold-up (ms) beyond which this machine, not the app, decided the outcome (hostDelayLimit). */
+  delayLimitMs: number;
 }
 
 export function probeRequestBytes(url: URL): Buffer {
@@ -32,6 +39,8 @@ export class ProbeCall implements ConnectionUser {
   private parser!: ResponseParser;
   private received = false;
   private settled = false;
+  /** performance.now() when the request was written (a fresh connection writes once connected). */
+  private written: number | undefined;
   /** Why we ended the request ourselves, so the close that follows reads as that, not a reset. */
   private ours: Error | undefined;
 
@@ -82,13 +91,29 @@ export class ProbeCall implements ConnectionUser {
     this.connection = connection;
     this.parser = createResponseParser(this.target.version.needsBody ? MAX_BODY : 0);
     connection.user = this;
-    connection.socket.write(this.target.request);
+    const { socket } = connection;
+    this.written = undefined;
+    // Still connecting: the request goes out when the connection is up, which our loop must see.
+    if (socket.connecting)
+      socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
+        this.written = performance.now();
+      });
+    else this.written = performance.now();
+    socket.write(this.target.request);
   }
 
   private answered(response: NonNullable<ReturnType<ResponseParser['push']>>): void {
     const { status } = response;
-    const sample: ProbeSample = { at: this.at, ok: status >= 200 && status < 400, status, latencyMs: this.elapsed() };
-    const version = this.target.version.read(response.headers, response.body);
+    const sample: ProbeSample = { at: this.at, ok: status >= 200 && status < 400, status };
+    // The answer may have waited in our socket while the loop was busy: then its latency is ours.
+    const heldUp = Math.max(
+      (this.written ?? this.started) - this.started,
+      this.target.hostLag.worstSince(this.started),
+    );
+    if (heldUp > this.target.delayLimitMs) sample.readLateMs = Math.round(heldUp);
+    else sample.latencyMs = this.elapsed();
+    // Only a successful answer names a version: an error page ("<HTML><HEAD><TITLE>404…") is not one.
+    const version = sample.ok ? this.target.version.read(response.headers, response.body) : undefined;
     if (version !== undefined) sample.version = version;
     if (!sample.ok) sample.error = `HTTP ${status}`;
     if (response.keepAlive) this.target.connections.give(this.connection);
@@ -102,7 +127,13 @@ export class ProbeCall implements ConnectionUser {
   private fail(error: unknown): void {
     const malformed = error instanceof MalformedResponse ? `not an HTTP answer: ${error.message}` : undefined;
     const why = malformed ?? describeFetchFailure(this.ours ?? error, this.target.timeoutMs);
-    this.settle({ at: this.at, ok: false, error: why });
+    const sample: ProbeSample = { at: this.at, ok: false, error: why };
+    // A timeout is the app's only if the app had the whole timeout: the request left on time. (An
+    // answer that had arrived is read before the timeout is declared: probes.ts defers it.)
+    const leftLate = this.written === undefined ? 0 : this.written - this.started;
+    if (this.ours?.name === 'TimeoutError' && leftLate > this.target.delayLimitMs)
+      sample.notMeasured = `timed out, but its request left ${Math.round(leftLate)} ms late: this machine was busy`;
+    this.settle(sample);
   }
 
   private settle(sample: ProbeSample): void {

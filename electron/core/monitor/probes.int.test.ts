@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDowntimeTracker } from '../../../shared/monitor/downtime-tracker';
@@ -9,6 +10,16 @@ import { type ProbeOptions, type Probes, startProbes } from './probes';
 import { type SwitchableApp, startSwitchableApp } from './test-support/switchable-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Holds this process's event loop up for `ms`, as a busy laptop (or a long synchronous call) does. */
+const holdUp = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy
+  }
+};
+const until = async (condition: () => boolean) => {
+  while (!condition()) await sleep(10);
+};
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -47,7 +58,8 @@ describe('startProbes', () => {
     );
     expect(before.metrics.errorRate).toBeGreaterThan(0.15);
     expect(before.metrics.errorRate).toBeLessThan(0.25);
-    expect(before.versions).toEqual({ v1: before.metrics.requests });
+    // Versions come from successful answers only (the 500s named v1 too, but an error is no version).
+    expect(before.versions).toEqual({ v1: before.metrics.requests - before.metrics.failures });
     expect(after.metrics.errorRate).toBe(0);
     expect(after.versions).toEqual({ v2: after.metrics.requests });
     expect(before.metrics.p50).toBeGreaterThan(0);
@@ -93,7 +105,8 @@ describe('startProbes', () => {
     const measured = downtime.result();
     expect(measured.ms).toBeGreaterThan(1200);
     expect(measured.ms).toBeLessThan(1800);
-    const failed = samples.filter((s) => !s.ok);
+    // Probes this machine held up (a busy test run) are not failures and carry no error of the app.
+    const failed = samples.filter((s) => !s.ok && s.notMeasured === undefined);
     expect(failed.every((s) => s.status === undefined && s.error !== undefined)).toBe(true);
   });
 
@@ -128,6 +141,56 @@ describe('startProbes', () => {
     expect(json.samples.length).toBeGreaterThan(5);
     expect(json.samples.every((s) => s.version === 'v7')).toBe(true);
     expect(body.samples.every((s) => s.version === 'v7')).toBe(true);
+  });
+
+  it('this machine held up while answers wait: those probes are not measured, never a failure of the app', async () => {
+    // Every answer takes 100 ms, well within the 1 s timeout; then our loop is held up 1.5 s with
+    // ~5 probes waiting. Their answers arrive meanwhile but wait unread; before the fix the timers
+    // ran first and all of them counted as timed out, failing a healthy app. (The app shares this
+    // process's loop, so the timeout leaves room for the loop's ordinary delays on a busy machine.)
+    const server = await app({ delayMs: 100, version: 'v1' });
+    const { probes, samples } = probe({ url: server.url, ratePerSecond: 50, timeoutMs: 1000 });
+    await until(() => probes.stats().inFlight >= 3 && samples.length >= 5);
+    const heldFrom = Date.now();
+    holdUp(1500);
+    await until(() => samples.some((s) => s.at > heldFrom + 1500 && s.ok));
+    await probes.stop();
+
+    expect(samples.filter((s) => !s.ok && s.notMeasured === undefined)).toEqual([]);
+    const heldUp = samples.filter((s) => s.notMeasured !== undefined || s.readLateMs !== undefined);
+    expect(heldUp.length).toBeGreaterThanOrEqual(3);
+    const { metrics } = summarizeSamples(samples, 3000);
+    expect(metrics.failures).toBe(0);
+    expect(metrics.requests).toBeGreaterThan(0);
+    // The slots that fell due during the hold-up were not sent: counted apart, not as requests.
+    expect(metrics.notMeasured).toBeGreaterThan(30);
+    expect(probes.stats().notMeasured).toBe(metrics.notMeasured);
+  });
+
+  it('with version "body", an error page is not a version: only successful answers name one', async () => {
+    // busybox httpd's own 404 page, which probes once counted as a version ("<HTML><HEAD><TITLE>404…").
+    const page = '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\n</BODY></HTML>\n';
+    let found = false;
+    const server = createHttpServer((_req, res) => {
+      if (found) res.writeHead(200, { 'content-type': 'text/plain' }).end('v2\n');
+      else res.writeHead(404, { 'content-type': 'text/html' }).end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const port = (server.address() as { port: number }).port;
+    const { probes, samples } = probe({
+      url: `http://127.0.0.1:${port}/version`,
+      ratePerSecond: 20,
+      timeoutMs: 1000,
+      version: 'body',
+    });
+    await until(() => samples.filter((s) => s.status === 404).length >= 3);
+    found = true;
+    await until(() => samples.filter((s) => s.status === 200).length >= 3);
+    await probes.stop();
+    expect(samples.filter((s) => s.status === 404).every((s) => s.version === undefined)).toBe(true);
+    expect(samples.filter((s) => s.status === 200).every((s) => s.version === 'v2')).toBe(true);
+    expect(summarizeSamples(samples, 1000).versions).toEqual({ v2: samples.filter((s) => s.status === 200).length });
   });
 
   it('an unreachable URL (closed port) gives failed samples saying why, and no crash', async () => {

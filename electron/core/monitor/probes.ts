@@ -1,4 +1,5 @@
 import type { ProbeSample } from '../../../shared/monitor/probe-sample';
+import { hostDelayLimit, startHostLag } from './host-lag';
 import { MonitorError } from './monitor-error';
 import { createProbeConnections } from './probe-connections';
 import { ProbeCall, probeRequestBytes } from './probe-request';
@@ -10,6 +11,9 @@ import { versionReader } from './version-reader';
 // Probes speak HTTP/1.1 on pooled keep-alive sockets (probe-connections.ts, http-response-parser.ts)
 // instead of node:http: at 100 probes/s node:http alone measured 5.2–6.4 % of a core here, over
 // the 5 % probes may cost; the lean client measured about half of that (scripts/bench/probes.ts).
+// The monitor judges the app, not this machine: a slot whose send came due while our event loop
+// was held up past hostDelayLimit is not sent but delivered as "not measured", a timeout is declared
+// only after reading what already arrived, and probe-request.ts says which outcomes were ours.
 
 export interface ProbeOptions {
   url: string;
@@ -33,6 +37,8 @@ export interface ProbeStats {
   notSent: number;
   /** Slots dropped after the process stalled for over a second (ours, not the server's, so not counted). */
   resynced: number;
+  /** Samples delivered as not measured (this machine held them up); resynced slots among them. */
+  notMeasured: number;
   /** TCP (or TLS) connections opened: keep-alive keeps this to a handful. */
   connections: number;
 }
@@ -57,11 +63,20 @@ export function startProbes(options: ProbeOptions): Probes {
   const now = options.now ?? Date.now;
   // Keep-alive connections, at most one per probe in flight (maxInFlight caps both).
   const connections = createProbeConnections(url);
-  const target = { connections, request: probeRequestBytes(url), timeoutMs, version };
+  const hostLag = startHostLag();
+  const delayLimitMs = hostDelayLimit(timeoutMs);
+  const target = { connections, request: probeRequestBytes(url), timeoutMs, version, hostLag, delayLimitMs };
 
   const interval = 1000 / rate;
   const start = performance.now();
-  const stats: Omit<ProbeStats, 'connections'> = { sent: 0, delivered: 0, inFlight: 0, notSent: 0, resynced: 0 };
+  const stats: Omit<ProbeStats, 'connections'> = {
+    sent: 0,
+    delivered: 0,
+    inFlight: 0,
+    notSent: 0,
+    resynced: 0,
+    notMeasured: 0,
+  };
   // In send order, so the first entry not yet ended has the earliest deadline.
   const waiting = new Map<number, ProbeCall>();
   const ended = new Set<ProbeCall>();
@@ -80,6 +95,7 @@ export function startProbes(options: ProbeOptions): Probes {
       ready.delete(nextToDeliver++);
       if (!sample) continue;
       stats.delivered++;
+      if (sample.notMeasured !== undefined) stats.notMeasured++;
       try {
         options.onSample(sample);
       } catch {
@@ -98,20 +114,38 @@ export function startProbes(options: ProbeOptions): Probes {
       return;
     }
   };
+  // Timers run before the loop reads sockets: after a hold-up, an answer that arrived in time may
+  // still wait unread. setImmediate runs after that read, so only a probe with no answer times out.
   const expire = (): void => {
     deadlineTimer = undefined;
     const at = performance.now();
+    const due: ProbeCall[] = [];
     for (const call of waiting.values()) {
       if (call.deadline > at) break;
       if (ended.has(call)) continue;
       ended.add(call);
-      call.end('timeout');
+      due.push(call);
     }
+    if (due.length > 0)
+      setImmediate(() => {
+        for (const call of due) call.end('timeout');
+      });
     armDeadline();
+  };
+
+  const notMeasured = (slot: number, at: number, why: string): void => {
+    ready.set(slot, { at, ok: false, notMeasured: why });
   };
 
   const fire = (slot: number): void => {
     const at = now();
+    // Due while our loop was held up: sent now it would measure this machine, not the app.
+    const late = performance.now() - (start + slot * interval);
+    if (late > delayLimitMs) {
+      notMeasured(slot, at, `not sent: due ${Math.round(late)} ms earlier, while this machine was busy`);
+      deliver();
+      return;
+    }
     if (stats.inFlight >= maxInFlight) {
       stats.notSent++;
       ready.set(slot, { at, ok: false, error: `not sent: ${maxInFlight} probes still waiting for an answer` });
@@ -140,7 +174,9 @@ export function startProbes(options: ProbeOptions): Probes {
     if (elapsed - nextSlot * interval > MAX_CATCH_UP_MS) {
       const skipTo = Math.floor(elapsed / interval);
       stats.resynced += skipTo - nextSlot;
-      nextSlot = skipTo;
+      const at = now();
+      while (nextSlot < skipTo) notMeasured(nextSlot++, at, 'not sent: this machine stalled for over a second');
+      deliver();
     }
     while (nextSlot * interval <= elapsed) fire(nextSlot++);
     timer = setTimeout(tick, Math.max(0, start + nextSlot * interval - performance.now()));
@@ -159,6 +195,7 @@ export function startProbes(options: ProbeOptions): Probes {
       if (waiting.size > 0) await idle;
       deliver();
       connections.closeAll();
+      hostLag.stop();
     })();
     return stopped;
   };

@@ -8,6 +8,16 @@ import { recordEvents } from './test-support/recorded-events';
 import { type SwitchableApp, startSwitchableApp } from './test-support/switchable-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = async (condition: () => boolean) => {
+  while (!condition()) await sleep(10);
+};
+/** Holds this process's event loop up for `ms`, as a busy laptop (or a long synchronous call) does. */
+const holdUp = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // busy
+  }
+};
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -195,6 +205,60 @@ describe('createRunMonitor', () => {
     expect(of('monitor.window').some((w) => w.phase === 'before' && w.metrics.failures > 0)).toBe(true);
     const [downtime] = of('downtime.measured');
     expect(downtime?.ms).toBeLessThan(4000);
+  });
+
+  it('this machine held up: no rule fires on it, and the windows say how many probes were not measured', async () => {
+    const server = await app();
+    // A healthy app that takes 150 ms per answer, probed with a 1 s timeout (held up 1.5 s below).
+    server.set({ delayMs: 150 });
+    const { emit, of } = recordEvents();
+    const fired: AlertTransition[] = [];
+    const run = await monitor({
+      monitoring: Monitoring.parse({ probes: { url: server.url, rate: 50, timeout: '1s', window: '2s' } }),
+      rules: [errorsRule({ name: 'rollback', condition: 'error_rate > 5%', for: 0, action: 'rollback' })],
+      emit,
+      onRollback: (rule) => fired.push(rule),
+    });
+    await until(() => run.current().window.metrics.requests >= 5);
+    holdUp(1500);
+    // Measured again: a healthy app's answers count once more, and the rules have looked.
+    await until(() => run.current().window.metrics.requests >= 60 && run.current().values.error_rate !== undefined);
+    await run.waitQuiet(0);
+    await run.stop();
+    expect(fired).toEqual([]);
+    expect(of('alert.changed')).toEqual([]);
+    const windows = of('monitor.window');
+    expect(windows.reduce((n, w) => n + w.metrics.failures, 0)).toBe(0);
+    expect(windows.reduce((n, w) => n + (w.metrics.notMeasured ?? 0), 0)).toBeGreaterThan(30);
+    expect(of('downtime.measured')[0]?.ms).toBe(0);
+  });
+
+  it('a planned outage (recreate) is measured as downtime but judged only from the cutover after it', async () => {
+    const server = await app();
+    const { emit, of } = recordEvents();
+    const fired: AlertTransition[] = [];
+    const run = await monitor({
+      monitoring: monitoringFor(server.url),
+      rules: [errorsRule({ name: 'rollback', for: 0, action: 'rollback' })],
+      judgeFrom: 'cutover',
+      emit,
+      onRollback: (rule) => fired.push(rule),
+    });
+    run.cutover('during', { outage: true });
+    server.set({ outage: 'drop' });
+    // A slow start on a busy machine: many probes fail, long enough for the rules to have looked.
+    await until(() => run.current().downtime.ms > 1200);
+    expect(run.current().rules[0]!.state).toBe('ok');
+    server.set({ outage: undefined });
+    run.cutover('after');
+    await until(() => run.current().values.error_rate !== undefined);
+    expect(run.current().rules[0]!.state).toBe('ok');
+    // Judged again after it: a failing new version still fires.
+    server.set({ failShare: 0.5 });
+    await expect(run.waitQuiet(10_000)).rejects.toThrow(/rule "rollback"/);
+    await run.stop();
+    expect(fired).toHaveLength(1);
+    expect(of('downtime.measured')[0]!.ms).toBeGreaterThan(1200);
   });
 
   it('waitQuiet resolves after its time when nothing fires; stopping rejects waiters', async () => {

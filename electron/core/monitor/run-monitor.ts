@@ -67,7 +67,8 @@ export interface MonitorSnapshot {
 export interface RunMonitor {
   /** The probed URL, or the Prometheus server when there is nothing to probe. */
   readonly target: string;
-  cutover(phase: 'during' | 'after'): void;
+  /** `outage`: a planned gap (recreate) until 'after': measured as downtime, not judged by the rules. */
+  cutover(phase: 'during' | 'after', options?: { outage?: boolean }): void;
   current(): MonitorSnapshot;
   /** Resolves after `ms` unless a rollback rule fires first (then rejects with MonitorError 'alert-rollback'). */
   waitQuiet(ms: number, signal?: AbortSignal): Promise<void>;
@@ -193,7 +194,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
 
   return {
     target,
-    cutover(phase) {
+    cutover(phase, cutoverOptions) {
       if (stopping) return;
       const at = now();
       const changing = phase !== windows.phase;
@@ -201,7 +202,7 @@ export async function createRunMonitor(options: RunMonitorOptions): Promise<RunM
       if (event) void journal('monitor.window', event);
       if (changing) {
         sliding = createSlidingWindow(monitoring.probes.window);
-        rulesFrom = at;
+        rulesFrom = cutoverOptions?.outage ? Number.POSITIVE_INFINITY : at;
         downtimeFrom = Math.min(downtimeFrom, at);
         evaluator.restart(at);
       }

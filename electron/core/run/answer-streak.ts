@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { hostDelayLimit, startHostLag } from '../monitor/host-lag';
 import { versionReader } from '../monitor/version-reader';
 
 // What a rollback's "is it serving again?" check asks: the probed URL, until it answers healthy
@@ -33,29 +34,37 @@ export async function awaitServing(
   const deadline = Date.now() + timeoutMs;
   let streak = 0;
   let last: string | undefined;
-  while (Date.now() < deadline && !signal.aborted) {
-    try {
-      const response = await fetch(expect.url, { signal: AbortSignal.any([signal, AbortSignal.timeout(2000)]) });
-      const body = await response.text();
-      if (!response.ok) {
-        last = `HTTP ${response.status}`;
-        streak = 0;
-      } else if (reader) {
-        const answered = reader.read(Object.fromEntries(response.headers.entries()), body);
-        last = answered === undefined ? 'no version in the answer' : `${answered} answered`;
-        streak = answered === expect.version ? streak + 1 : 0;
-      } else {
-        last = `HTTP ${response.status}`;
-        streak++;
+  // A request that failed while this machine held our loop up says nothing of the app (see
+  // monitoring in docs/environments.md): it neither counts toward the streak nor breaks it.
+  const hostLag = startHostLag();
+  try {
+    while (Date.now() < deadline && !signal.aborted) {
+      const asked = performance.now();
+      try {
+        const response = await fetch(expect.url, { signal: AbortSignal.any([signal, AbortSignal.timeout(2000)]) });
+        const body = await response.text();
+        if (!response.ok) {
+          last = `HTTP ${response.status}`;
+          streak = 0;
+        } else if (reader) {
+          const answered = reader.read(Object.fromEntries(response.headers.entries()), body);
+          last = answered === undefined ? 'no version in the answer' : `${answered} answered`;
+          streak = answered === expect.version ? streak + 1 : 0;
+        } else {
+          last = `HTTP ${response.status}`;
+          streak++;
+        }
+      } catch (error) {
+        last = reasonOf(error);
+        if (hostLag.worstSince(asked) <= hostDelayLimit(2000)) streak = 0;
       }
-    } catch (error) {
-      last = reasonOf(error);
-      streak = 0;
+      if (streak >= servingStreak) return { ok: true, streak, last };
+      await sleep(50);
     }
-    if (streak >= servingStreak) return { ok: true, streak, last };
-    await sleep(50);
+    return { ok: false, streak, last };
+  } finally {
+    hostLag.stop();
   }
-  return { ok: false, streak, last };
 }
 
 function reasonOf(error: unknown): string {

@@ -1,4 +1,5 @@
 import type {
+  CutoverOptions,
   DeployStrategy,
   FlagSwitch,
   ReleaseHistory,
@@ -17,7 +18,7 @@ import type { StreakResult } from './answer-streak';
 
 /** The monitors as the run engine uses them (built by electron/core/monitor). */
 export interface RunMonitorHandle {
-  cutover(phase: 'during' | 'after'): void;
+  cutover(phase: 'during' | 'after', options?: CutoverOptions): void;
   /** Resolves after `ms` unless a rollback rule fires (then rejects with 'alert-rollback'). */
   waitQuiet(ms: number, signal: AbortSignal): Promise<void>;
   /** What a rollback's serving check asks (monitoring.probes.url, else urls.health); undefined: nothing. */

@@ -87,8 +87,8 @@ export function strategyContext(
       if (monitor) await monitor.waitQuiet(ms, io.signal);
       else await ctx.sleep(ms, io.signal);
     },
-    cutover(phase) {
-      monitor?.cutover(phase);
+    cutover(phase, options) {
+      monitor?.cutover(phase, options);
     },
     io,
   };

@@ -39,8 +39,8 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
   starting.catch((error) => logger.warn('the monitors could not start', { error: String(error) }));
   const quiet = async () => await starting.catch(() => undefined);
   return {
-    cutover(phase) {
-      void quiet().then((monitor) => monitor?.cutover(phase));
+    cutover(phase, cutoverOptions) {
+      void quiet().then((monitor) => monitor?.cutover(phase, cutoverOptions));
     },
     async waitQuiet(ms, signal) {
       const monitor = await quiet();

@@ -20,6 +20,7 @@ export const Metrics = z.object({
   p95: z.number().optional(),
   p99: z.number().optional(),
   throughput: z.number(),
+  notMeasured: z.number().optional(),
 });
 export type Metrics = z.infer<typeof Metrics>;
 

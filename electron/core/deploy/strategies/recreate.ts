@@ -67,7 +67,8 @@ async function recreate(ctx: StrategyContext, version: string, why: 'deploy' | '
       }),
     ),
   );
-  ctx.cutover('during');
+  // The planned gap: a start slowed by a busy machine must not read as the new version failing.
+  ctx.cutover('during', { outage: true });
   await step('stop-old', async ({ target, ops }) => {
     await ops.stop(target.container).catch((error: unknown) => {
       if (error instanceof DockerError && error.code === 'container-not-found') return;

@@ -84,6 +84,15 @@ describe('monitoringCharts', () => {
     expect(errors?.spec.series[0]?.values).toEqual([0, null]);
   });
 
+  it('leaves a gap for a window this machine mostly held up, and says "not measured" rather than 0 %', () => {
+    const held = window(1, 'after', 0, 3);
+    held.metrics.notMeasured = 47;
+    const [errors, , availability] = monitoringCharts(view({ windows: [window(0, 'before'), held] }));
+    expect(errors?.spec.series[0]?.values).toEqual([0, null]);
+    expect(errors?.latest).toBe('not measured in the last window (this machine was busy)');
+    expect(availability?.latest).toBe('not measured in the last window (this machine was busy)');
+  });
+
   it('bands the phases and the measured downtime', () => {
     const bands = monitoringCharts(view({ downtime: { ms: 1200, from: iso(21), to: iso(22.2) } }))[0]?.spec.bands;
     const s = t0 / 1000;

@@ -1,5 +1,6 @@
 import type { MonitoringRule, MonitorWindow, RunMonitoring } from '../../../../shared/api/schemas/monitoring';
 import { parseAlertCondition } from '../../../../shared/formats/alert-condition';
+import { tooFewMeasured } from '../../../../shared/monitor/probe-metrics';
 import type { ChartBand, ChartSeries, ChartThreshold, TimeSeriesSpec } from '../../ui/chart/chart-types';
 
 // The run's probe windows shaped into the four charts the release manager watches: error rate,
@@ -80,8 +81,9 @@ function downtimeBand(view: RunMonitoring): ChartBand[] {
 const pick = (windows: readonly MonitorWindow[], read: (w: MonitorWindow) => number | undefined) =>
   windows.map((w) => {
     const value = read(w);
-    // An empty window (no answers at all) has no rate or latency: a gap, not a zero.
-    return w.metrics.requests > 0 && value !== undefined && Number.isFinite(value) ? value : null;
+    // An empty window (no answers at all), or one this machine mostly held up (its probes not
+    // measured), has no rate or latency: a gap, not a zero.
+    return !tooFewMeasured(w.metrics) && value !== undefined && Number.isFinite(value) ? value : null;
   });
 
 export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
@@ -90,7 +92,11 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
   const windows = probes.length > 0 ? probes : view.windows;
   const x = windows.map((w) => seconds(w.to));
   const bands = [...phaseBands(windows), ...downtimeBand(view)];
-  const last = windows.at(-1)?.metrics;
+  const lastWindow = windows.at(-1)?.metrics;
+  const heldUp = lastWindow?.notMeasured !== undefined && tooFewMeasured(lastWindow);
+  // The last window's figures are not the app's when this machine held its probes up.
+  const last = heldUp ? undefined : lastWindow;
+  const notMeasured = heldUp ? 'not measured in the last window (this machine was busy)' : undefined;
   const chart = (
     id: ChartId,
     title: string,
@@ -111,7 +117,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
       [{ label: 'Error rate', color: 'accent', values: pick(windows, (w) => w.metrics.errorRate * 100) }],
       percent,
       { zero: true, ceiling: 100 },
-      last ? `${percent(last.errorRate * 100)} in the last window` : undefined,
+      last ? `${percent(last.errorRate * 100)} in the last window` : notMeasured,
     ),
     chart(
       'latency',
@@ -131,7 +137,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
       [{ label: 'Availability', color: 'accent', values: pick(windows, (w) => w.metrics.availability * 100) }],
       percent,
       { floor: 0, ceiling: 100 },
-      last ? `${percent(last.availability * 100)} in the last window` : undefined,
+      last ? `${percent(last.availability * 100)} in the last window` : notMeasured,
     ),
     chart(
       'throughput',
