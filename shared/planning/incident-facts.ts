@@ -1,3 +1,4 @@
+import { tooFewMeasured } from '../monitor/probe-metrics';
 import { collectMetrics } from '../report/collect-metrics';
 import { errorText, fieldsOf, num, text } from '../report/event-fields';
 import type { PhaseMetrics } from '../report/report-types';
@@ -64,8 +65,11 @@ function impactOf(events: readonly RunEvent[]): IncidentImpact {
     if (event.type === 'monitor.window') {
       const d = fieldsOf(event, 'monitor.window');
       const rate = num(d.metrics?.errorRate);
-      // A window without a single measured answer has no error rate to speak of.
-      const measured = (num(d.metrics?.requests) ?? 0) > 0;
+      // A window mostly held up by this machine (probe-metrics.ts) has no error rate to speak of.
+      const measured = !tooFewMeasured({
+        requests: num(d.metrics?.requests) ?? 0,
+        notMeasured: num(d.metrics?.notMeasured),
+      });
       if (measured && rate !== undefined && (!worstWindow || rate > worstWindow.errorRate))
         worstWindow = {
           errorRate: rate,
