@@ -30,6 +30,7 @@ export async function loadDeploymentPlan(request: LoadPlanRequest): Promise<Depl
     environment,
     logger: request.logger,
     dataDir: request.dataDir,
+    project: target.project,
   });
   try {
     const [commit, previousVersion] = await Promise.all([

@@ -77,6 +77,7 @@ export async function dryRun(request: {
     environment: env,
     logger: request.logger,
     dataDir: request.dataDir,
+    project: target.project,
   });
   try {
     const names = secretNames(JSON.stringify([target.runbook, env]));

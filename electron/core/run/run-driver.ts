@@ -145,6 +145,7 @@ export async function drive(
     environment: target.environment,
     logger,
     dataDir: services.dataDir,
+    project: target.project,
   });
   const scope = scopeFor(target, runId, request.version, secrets);
   const deployment = createDeploymentSession(
@@ -250,7 +251,7 @@ export async function drive(
           await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
         }
         await checkGuards(ctx, target.environmentNames, (env, version, c) =>
-          findPassedRun(services.dataDir, env, version, c),
+          findPassedRun(services.dataDir, env, version, c, request.projectRoot),
         );
         await recordPlan(recorder, target, request, { commit, previousVersion }, now());
       } else {
