@@ -11,6 +11,7 @@ import { planStrategy } from '../deploy/strategies/registry';
 import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { loadRunTarget } from './run-target';
+import { resolveRunVersion, type TagsFetched } from './run-version';
 import { createRunTools } from './tool-runners';
 
 // What a run would do, without doing it: every step, what it waits for, and every action's plan
@@ -44,6 +45,10 @@ export interface DryRun {
   protected: boolean;
   version: string;
   commit?: string;
+  /** The project's versions are not git refs (environments.yml `versions: not-git-refs`). */
+  notGitRef?: boolean;
+  /** The tag fetch from the project's remote before the version was looked up. */
+  tagsFetched?: TagsFetched;
   previousVersion?: string;
   lock: string;
   steps: DryRunStep[];
@@ -71,6 +76,8 @@ export async function dryRun(request: {
   secrets: SecretsPort;
 }): Promise<DryRun> {
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  // Refused like a start: a version that names nothing is not planned (exit 2, nearest tags named).
+  const version = await resolveRunVersion(request.projectRoot, target, request.version);
   const env = target.environment;
   const tools = createRunTools({
     projectRoot: request.projectRoot,
@@ -89,7 +96,7 @@ export async function dryRun(request: {
     const scope: VariableScope = {
       version: request.version,
       runId: 'dry-run',
-      commit: await tools.resolveCommit(request.version),
+      commit: version.commit,
       previousVersion: await tools.liveVersion(request.dataDir, env.name, 'dry-run'),
       env: { name: env.name, variables: env.variables, app: env.app, urls: env.urls },
       vars: target.runbook.variables,
@@ -122,6 +129,8 @@ export async function dryRun(request: {
       protected: env.protected,
       version: request.version,
       commit: scope.commit,
+      notGitRef: version.notGitRef,
+      tagsFetched: version.fetched,
       previousVersion: scope.previousVersion,
       lock: tools.lockSite().where,
       steps: target.runbook.steps.map((step) => ({

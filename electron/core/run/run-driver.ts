@@ -31,6 +31,7 @@ import { claimRun } from './run-owner';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { recordInterruption, restoreDeployment } from './run-resume';
 import { type LoadedRunTarget, targetDigest } from './run-target';
+import type { RunVersion } from './run-version';
 import { createRunTools, type RunToolsWithTarget } from './tool-runners';
 
 // Driving one run from its journal's opening to its end: everything around the executor. The
@@ -105,6 +106,8 @@ export interface Prepared {
   secrets: Record<string, string>;
   /** The window override the launcher accepted, journaled right after run.started. */
   overridden?: RunEventData['window.overridden'];
+  /** The version as the launcher checked it (resolveRunVersion); absent on a resume. */
+  version?: RunVersion;
 }
 
 export async function drive(
@@ -229,6 +232,7 @@ export async function drive(
           });
         }
         if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
+        if (prepared.version?.fetched) await recorder.emit('tags.fetched', prepared.version.fetched);
       }
       try {
         await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now);
@@ -241,12 +245,12 @@ export async function drive(
       }
       locked = true;
       if (!resuming) {
-        const commit = await tools.resolveCommit(request.version);
+        const { commit, notGitRef } = prepared.version ?? {};
         const previousVersion = await tools.liveVersion(services.dataDir, target.environment.name, runId);
         scope.commit = commit;
         scope.previousVersion = previousVersion;
-        await recorder.emit('version.resolved', { version: request.version, commit, previousVersion });
-        const changes = await tools.changes(previousVersion, request.version);
+        await recorder.emit('version.resolved', { version: request.version, commit, previousVersion, notGitRef });
+        const changes = notGitRef ? undefined : await tools.changes(previousVersion, request.version);
         if (changes) {
           await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
         }
