@@ -42,7 +42,8 @@ export class UnknownVersionError extends InvalidRunInputError {
 const fetchLimitMs = 30_000;
 
 async function fetchTags(projectRoot: string, signal?: AbortSignal): Promise<TagsFetched | undefined> {
-  const remotes = await remoteNames(projectRoot);
+  // Not a repository at all: the look-up that follows says so, with the folder's name.
+  const remotes = await remoteNames(projectRoot).catch(() => [] as string[]);
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   if (remote === undefined) return undefined;
   const limit = AbortSignal.timeout(fetchLimitMs);
