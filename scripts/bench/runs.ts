@@ -26,6 +26,7 @@ export async function benchRuns(): Promise<Record<string, string | number>> {
       const appends = [
         journal.append('run.started', {
           runId: id,
+          projectPath: '/bench/project',
           environment: 'staging',
           version: 'v1',
           steps: [],
@@ -42,7 +43,7 @@ export async function benchRuns(): Promise<Record<string, string | number>> {
       'runs × events': `${RUNS} × ${EVENTS}`,
       'runs:list, no index (ms)': await time(() => listRuns(data)),
       'runs:list, from the index (ms)': await time(() => listRuns(data)),
-      'staging guard lookup (ms)': await time(() => findPassedRun(data, 'staging', 'v2', undefined)),
+      'staging guard lookup (ms)': await time(() => findPassedRun(data, 'staging', 'v2', undefined, '/bench/project')),
     };
   } finally {
     rmSync(data, { recursive: true, force: true });

@@ -32,6 +32,14 @@ describe('the environment schema', () => {
     ]);
   });
 
+  it('takes the project name the targets know it by and whether its versions are git refs, refusing others', () => {
+    const parsed = EnvironmentsFile.parse({ project: 'shop-api', versions: 'not-git-refs', environments: {} });
+    expect([parsed.project, parsed.versions]).toEqual(['shop-api', 'not-git-refs']);
+    expect(EnvironmentsFile.parse({ environments: {} }).versions).toBe('git-refs');
+    const bad = EnvironmentsFile.safeParse({ project: 'Shop API', versions: 'image-tags', environments: {} });
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['project', 'versions']);
+  });
+
   it('gives an environment its defaults', () => {
     expect(EnvironmentsFile.parse({ environments: { staging: {} } }).environments.staging).toEqual({
       protected: false,

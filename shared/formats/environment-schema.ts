@@ -90,7 +90,18 @@ export const Environment = z.strictObject({
 });
 export type Environment = z.output<typeof Environment>;
 
+/** `git-refs`: a version is a tag, branch or commit of the project's repository, checked before a run. */
+export const versionKinds = ['git-refs', 'not-git-refs'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
 export const EnvironmentsFile = z.strictObject({
+  /**
+   * The name the targets know this project by: its release history on a host or in the data folder
+   * is kept per project and environment. The same on every laptop; default: the project's folder name.
+   */
+  project: Slug.optional(),
+  /** `not-git-refs`: versions are names CI gives (image tags, build numbers), not refs of this repository. */
+  versions: z.enum(versionKinds).default('git-refs'),
   environments: z.record(
     z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'environment names are lower-case words'),
     Environment,

@@ -28,7 +28,11 @@ const describers: Record<string, Describe> = {
   },
   'version.resolved': (e) => {
     const d = fieldsOf(e, 'version.resolved');
-    const commit = text(d.commit) ? ` is commit ${text(d.commit).slice(0, 12)}` : ' resolved';
+    const commit = text(d.commit)
+      ? ` is commit ${text(d.commit).slice(0, 12)}`
+      : d.notGitRef === true
+        ? ' (not a git ref)'
+        : ' resolved';
     return `Version ${text(d.version)}${commit}; live before: ${text(d.previousVersion, 'unknown')}`;
   },
   'window.overridden': (e) => {

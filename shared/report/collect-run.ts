@@ -156,6 +156,7 @@ export function collectRunFacts(events: readonly RunEvent[], state: RunState): R
     version: state.version,
     previousVersion: state.previousVersion ?? previousFromRelease ?? facts.changes.from,
     commit: state.commit,
+    notGitRef: state.notGitRef,
     strategy: state.strategy,
     operator: state.operator ? { by: state.operator.by, role: state.operator.role } : undefined,
     plan,

@@ -68,7 +68,7 @@ export function renderHeader(data: ReportData): string {
     ? [
         codeSpan(h.version),
         h.previousVersion ? `previous ${codeSpan(h.previousVersion)}` : 'previous version not recorded',
-        h.commit ? `commit ${codeSpan(h.commit.slice(0, 12))}` : undefined,
+        h.commit ? `commit ${codeSpan(h.commit.slice(0, 12))}` : h.notGitRef ? 'not a git ref' : undefined,
       ]
         .filter(Boolean)
         .join(', ')

@@ -14,6 +14,8 @@ export interface ReportHeader {
   version?: string;
   previousVersion?: string;
   commit?: string;
+  /** The version is not a git ref (the project says so): the report says that instead of a commit. */
+  notGitRef?: boolean;
   strategy?: string;
   operator?: { by: string; role?: string };
   plan?: { title: string; digest: string };

@@ -126,7 +126,10 @@ export interface RunEventData {
     /** Why it is stale: the journal that says its run ended, and how. */
     proof: string;
   };
-  'version.resolved': { version: string; commit?: string; previousVersion?: string };
+  /** notGitRef: the project's versions are not git refs (environments.yml `versions: not-git-refs`). */
+  'version.resolved': { version: string; commit?: string; previousVersion?: string; notGitRef?: boolean };
+  /** The project's remote was asked for its tags before the version was looked up (ok false: not reached). */
+  'tags.fetched': { remote: string; ok: boolean; error?: string };
   'guard.passed': { guard: string; detail: string };
   'guard.failed': { guard: string; detail: string };
   'confirmation.given': { environment: string; by: string };

@@ -62,6 +62,8 @@ export interface RunState {
   version?: string;
   previousVersion?: string;
   commit?: string;
+  /** The project's versions are not git refs, so the version names no commit (and none was looked for). */
+  notGitRef?: boolean;
   strategy?: string;
   operator?: SignerRecord;
   roles: Record<string, string>;
@@ -182,6 +184,7 @@ const handlers: Handlers = {
     state.version = d.version;
     state.commit = d.commit;
     state.previousVersion = d.previousVersion;
+    state.notGitRef = d.notGitRef || undefined;
   },
   'step.started': (state, d, event) => {
     const step = findStep(state, d.step);

@@ -38,7 +38,10 @@ export function unplannedActions(run: DryRun): DryRunAction[] {
 
 export function formatDryRun(run: DryRun): string {
   const lines = [
-    `Dry run: ${run.runbook} → ${run.environment}${run.protected ? ' (protected)' : ''} @ ${run.version}${run.commit ? ` = ${run.commit.slice(0, 12)}` : ' (not a commit of this repository)'}`,
+    `Dry run: ${run.runbook} → ${run.environment}${run.protected ? ' (protected)' : ''} @ ${run.version}${run.commit ? ` = ${run.commit.slice(0, 12)}` : run.notGitRef ? ' (not a git ref)' : ' (not a commit of this repository)'}`,
+    ...(run.tagsFetched && !run.tagsFetched.ok
+      ? [`  ! could not fetch tags from ${run.tagsFetched.remote} (${run.tagsFetched.error}): local refs only`]
+      : []),
     `  live before: ${run.previousVersion ?? 'unknown'}; deploy lock at ${run.lock}`,
     'Checks before the start:',
     ...guardLines(run),

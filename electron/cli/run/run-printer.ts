@@ -35,8 +35,18 @@ export function formatEvent(event: RunEvent): string | undefined {
     }
     case 'version.resolved': {
       const v = d as RunEventData['version.resolved'];
-      const commit = v.commit ? ` = ${v.commit.slice(0, 12)}` : ' (not a commit of this repository)';
+      const commit = v.commit
+        ? ` = ${v.commit.slice(0, 12)}`
+        : v.notGitRef
+          ? ' (not a git ref)'
+          : ' (not a commit of this repository)';
       return `  version ${v.version}${commit}; live before: ${v.previousVersion ?? 'unknown'}`;
+    }
+    case 'tags.fetched': {
+      const f = d as RunEventData['tags.fetched'];
+      return f.ok
+        ? `  tags fetched from ${f.remote}`
+        : `  ! could not fetch tags from ${f.remote} (${f.error ?? 'no reason given'}): going on with local refs`;
     }
     case 'guard.passed':
     case 'guard.failed': {

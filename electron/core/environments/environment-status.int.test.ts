@@ -236,7 +236,13 @@ describe('environments:status core', () => {
     );
     const loaded = await loadEnvironmentsFile(root);
     for (const environment of Object.values(loaded.environments ?? {})) {
-      const tools = createRunTools({ projectRoot: root, environment, logger: silentLogger, dataDir });
+      const tools = createRunTools({
+        projectRoot: root,
+        environment,
+        logger: silentLogger,
+        dataDir,
+        project: 'lab',
+      });
       expect(lockLocation(environment, dataDir).where).toBe(tools.lockSite().where);
       await tools.close();
     }

@@ -8,6 +8,7 @@ import { createTargetHosts } from '../run/target-hosts';
 import { hostLabel } from '../ssh/ssh-errors';
 import { readLiveVersion } from './live-version';
 import { lockLocation, peekLock } from './lock-peek';
+import { historyScopeOf, projectIdentity } from './project-identity';
 import { environmentRuns, type ProjectRun, projectRuns } from './project-runs';
 import { messageOf, timeBox } from './time-box';
 
@@ -32,7 +33,10 @@ export async function projectEnvironmentStatus(options: StatusOptions): Promise<
   if (loaded.missing) return [];
   const runs = await projectRuns(options.dataDir, options.projectRoot);
   if (loaded.environments) {
-    return Promise.all(Object.values(loaded.environments).map((env) => environmentStatus(env, runs, options)));
+    const project = projectIdentity(options.projectRoot, loaded.project);
+    return Promise.all(
+      Object.values(loaded.environments).map((env) => environmentStatus(env, runs, { ...options, project })),
+    );
   }
   // An invalid file still names its environments: show what the runs know, and say what to fix.
   const first = loaded.problems.find((p) => p.severity === 'error');
@@ -93,7 +97,7 @@ function runFields(runs: Awaited<ReturnType<typeof environmentRuns>>) {
 export async function environmentStatus(
   environment: NamedEnvironment,
   runs: readonly ProjectRun[],
-  options: StatusOptions,
+  options: StatusOptions & { project: string },
 ): Promise<EnvironmentStatus> {
   const started = Date.now();
   const limitMs = options.limitMs ?? defaultStatusLimitMs;
@@ -138,6 +142,7 @@ export async function environmentStatus(
         environment,
         hosts,
         dataDir: options.dataDir,
+        scope: historyScopeOf(options.projectRoot, options.project, options.dataDir),
         signal: controller.signal,
         hostDown,
         deployedVersion: fromRuns.deployedVersion,

@@ -1,5 +1,6 @@
 import type { LiveSource } from '../../../shared/api/schemas/environments';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
+import type { HistoryScope } from '../deploy/history/history-scope';
 import { liveRelease } from '../deploy/history/previous-release';
 import { releaseHistoryFor } from '../deploy/history/release-history';
 import type { TargetHosts } from '../run/target-hosts';
@@ -19,6 +20,8 @@ export interface LiveVersionOptions {
   environment: NamedEnvironment;
   hosts: TargetHosts;
   dataDir: string;
+  /** Whose history: one data folder or host can keep several projects' `staging`. */
+  scope: HistoryScope;
   signal: AbortSignal;
   /** The first host could not be reached: skip what lives there. */
   hostDown: boolean;
@@ -37,6 +40,7 @@ export async function readLiveVersion(options: LiveVersionOptions): Promise<Live
       const history = releaseHistoryFor(environment, {
         dataDir: options.dataDir,
         connection: (host) => hosts.connection(host),
+        scope: options.scope,
       });
       const entries = await box(
         history.list({ signal: options.signal, output() {} }),

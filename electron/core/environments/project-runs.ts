@@ -19,6 +19,7 @@ export interface ProjectRun {
   endedAt?: string;
   operator?: string;
   previousVersion?: string;
+  commit?: string;
 }
 
 export interface EnvironmentRuns {
@@ -67,6 +68,7 @@ export async function projectRuns(dataDir: string, projectRoot: string): Promise
       endedAt: f.summary.endedAt,
       operator: f.summary.operator,
       previousVersion: f.previousVersion,
+      commit: f.commit,
     }))
     .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.runId.localeCompare(a.runId));
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Problem } from '../../../shared/api/schemas/common';
-import { EnvironmentsFile, type NamedEnvironment } from '../../../shared/formats/environment-schema';
+import { EnvironmentsFile, type NamedEnvironment, type VersionKind } from '../../../shared/formats/environment-schema';
 import { type Origin, problemAt, sortProblems, validateSource } from './load-yaml-with-schema';
 import { projectFolder } from './project-layout';
 import { isRecord, readYamlSource, type YamlSource } from './yaml-source';
@@ -12,6 +12,10 @@ export interface LoadedEnvironments {
   missing: boolean;
   /** Present only when the whole file is valid. */
   environments?: Record<string, NamedEnvironment>;
+  /** The file's `project:` (the name targets know the project by), when it gives one. */
+  project?: string;
+  /** The file's `versions:`, when the whole file is valid. */
+  versions?: VersionKind;
   /** The data as written, even when invalid (for lists: names, protected, host counts). */
   raw?: unknown;
   origin?: Origin;
@@ -49,6 +53,8 @@ export function validateEnvironmentsSource(source: YamlSource): Omit<LoadedEnvir
   return {
     file: source.file,
     environments,
+    project: validated.value?.project,
+    versions: validated.value?.versions,
     raw: validated.raw,
     origin: validated.origin,
     problems: sortProblems(problems),

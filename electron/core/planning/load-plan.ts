@@ -2,6 +2,7 @@ import type { DeploymentPlan } from '../../../shared/planning/plan-types';
 import type { Logger } from '../ports';
 import { deploymentPlanFor, type StagesFor } from '../run/record-plan';
 import { checkRunInput, loadRunTarget } from '../run/run-target';
+import { resolveRunVersion } from '../run/run-version';
 import { createRunTools } from '../run/tool-runners';
 
 // The deployment plan from a project's files, as `release-pilot plan` and `plans:get` give it:
@@ -30,12 +31,12 @@ export async function loadDeploymentPlan(request: LoadPlanRequest): Promise<Depl
     environment,
     logger: request.logger,
     dataDir: request.dataDir,
+    project: target.project,
   });
   try {
-    const [commit, previousVersion] = await Promise.all([
-      tools.resolveCommit(request.version),
-      tools.liveVersion(request.dataDir, environment.name, 'plan'),
-    ]);
+    // Refused like a start: a version that names nothing is not planned (exit 2, nearest tags named).
+    const { commit } = await resolveRunVersion(request.projectRoot, target, request.version);
+    const previousVersion = await tools.liveVersion(request.dataDir, environment.name, 'plan');
     return deploymentPlanFor(
       target,
       request,

@@ -46,7 +46,13 @@ export async function closeRun(
   if (!state.projectPath || !state.environment) return { lockReleased: false };
   const target = await loadRunTarget(state.projectPath, state.environment, state.runbook).catch(() => undefined);
   if (!target) return { lockReleased: false };
-  const tools = createRunTools({ projectRoot: state.projectPath, environment: target.environment, logger, dataDir });
+  const tools = createRunTools({
+    projectRoot: state.projectPath,
+    environment: target.environment,
+    logger,
+    dataDir,
+    project: target.project,
+  });
   try {
     const site = tools.lockSite();
     const probe = await site.tryCreate({ holder: by, runId, at: new Date().toISOString() });

@@ -28,6 +28,6 @@ export function createDeployTargets(
     docker: (host) => tools.hosts.docker(host),
     connection,
     flags: environment.deploy.flags && flagSwitchFor(environment.deploy.flags.provider, { connection }),
-    history: releaseHistoryFor(environment, { dataDir, connection }),
+    history: releaseHistoryFor(environment, { dataDir, connection, scope: tools.historyScope }),
   };
 }

@@ -13,6 +13,7 @@ import type { Logger } from '../ports';
 import type { SecretsPort } from '../secrets/secrets-port';
 import { previewGuards } from './preview-guards';
 import { loadRunTarget } from './run-target';
+import { resolveRunVersion, type TagsFetched } from './run-version';
 import { createRunTools } from './tool-runners';
 
 // What a run would do, without doing it: every step, what it waits for, and every action's plan
@@ -46,6 +47,10 @@ export interface DryRun {
   protected: boolean;
   version: string;
   commit?: string;
+  /** The project's versions are not git refs (environments.yml `versions: not-git-refs`). */
+  notGitRef?: boolean;
+  /** The tag fetch from the project's remote before the version was looked up. */
+  tagsFetched?: TagsFetched;
   previousVersion?: string;
   lock: string;
   /** What a start would check first (window, lock, environments passed): passed, refused or unknown. */
@@ -76,12 +81,15 @@ export async function dryRun(request: {
   now?: Date;
 }): Promise<DryRun> {
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
+  // Refused like a start: a version that names nothing is not planned (exit 2, nearest tags named).
+  const version = await resolveRunVersion(request.projectRoot, target, request.version);
   const env = target.environment;
   const tools = createRunTools({
     projectRoot: request.projectRoot,
     environment: env,
     logger: request.logger,
     dataDir: request.dataDir,
+    project: target.project,
   });
   try {
     const names = secretNames(JSON.stringify([target.runbook, env]));
@@ -93,7 +101,7 @@ export async function dryRun(request: {
     const scope: VariableScope = {
       version: request.version,
       runId: 'dry-run',
-      commit: await tools.resolveCommit(request.version),
+      commit: version.commit,
       previousVersion: await tools.liveVersion(request.dataDir, env.name, 'dry-run'),
       env: { name: env.name, variables: env.variables, app: env.app, urls: env.urls },
       vars: target.runbook.variables,
@@ -126,6 +134,8 @@ export async function dryRun(request: {
       protected: env.protected,
       version: request.version,
       commit: scope.commit,
+      notGitRef: version.notGitRef,
+      tagsFetched: version.fetched,
       previousVersion: scope.previousVersion,
       lock: tools.lockSite().where,
       guards: await previewGuards({
@@ -133,6 +143,7 @@ export async function dryRun(request: {
         version: request.version,
         commit: scope.commit,
         dataDir: request.dataDir,
+        projectRoot: request.projectRoot,
         now: request.now ?? new Date(),
         connection: (host) => tools.hosts.connection(host),
       }),

@@ -1,33 +1,37 @@
-import { indexedRuns } from '../runs/run-index';
-import { runsDir } from '../runs/run-store';
+import { resolve } from 'node:path';
+import { projectRuns } from '../environments/project-runs';
 
-// Looks through this machine's runs for the proof a protected environment asks for, and for the
-// version an environment last received. Newest first; unreadable journals prove nothing.
+// Looks through this machine's runs of ONE project for the proof a protected environment asks
+// for, and for the version an environment last received. Two projects in one data folder may both
+// have a `staging`: project A's staging pass must not let project B into production, nor tell B
+// what is live. Newest first; unreadable journals prove nothing.
 
-async function newestFirst(dataDir: string) {
-  const runs = await indexedRuns(runsDir(dataDir));
-  return runs.sort((a, b) => b.summary.id.localeCompare(a.summary.id));
-}
-
-export async function findPassedRun(dataDir: string, environment: string, version: string, commit: string | undefined) {
-  for (const run of await newestFirst(dataDir)) {
-    if (run.environment !== environment || run.summary.status !== 'succeeded' || run.version !== version) continue;
+export async function findPassedRun(
+  dataDir: string,
+  environment: string,
+  version: string,
+  commit: string | undefined,
+  projectRoot: string,
+) {
+  for (const run of await projectRuns(dataDir, resolve(projectRoot))) {
+    if (run.environment !== environment || run.status !== 'succeeded' || run.version !== version) continue;
     if (commit && run.commit && run.commit !== commit) continue;
-    return { runId: run.summary.id, endedAt: run.summary.endedAt };
+    return { runId: run.runId, endedAt: run.endedAt };
   }
   return undefined;
 }
 
-/** The version the last succeeded (or rolled-back-to) run left live on this environment. */
+/** The version the last succeeded (or rolled-back-to) run of the project left live on this environment. */
 export async function lastDeployedVersion(
   dataDir: string,
+  projectRoot: string,
   environment: string,
   exceptRun: string,
 ): Promise<string | undefined> {
-  for (const run of await newestFirst(dataDir)) {
-    if (run.summary.id === exceptRun || run.environment !== environment) continue;
-    if (run.summary.status === 'succeeded') return run.version;
-    if (run.summary.status === 'rolled-back' && run.previousVersion) return run.previousVersion;
+  for (const run of await projectRuns(dataDir, resolve(projectRoot))) {
+    if (run.runId === exceptRun || run.environment !== environment) continue;
+    if (run.status === 'succeeded') return run.version;
+    if (run.status === 'rolled-back' && run.previousVersion) return run.previousVersion;
   }
   return undefined;
 }

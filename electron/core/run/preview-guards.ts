@@ -16,6 +16,8 @@ export async function previewGuards(request: {
   version: string;
   commit: string | undefined;
   dataDir: string;
+  /** Only this project's runs count as passed (passed-runs.ts). */
+  projectRoot: string;
   now: Date;
   connection(host: string): Promise<SshConnection>;
 }): Promise<StartGuard[]> {
@@ -33,7 +35,7 @@ export async function previewGuards(request: {
       (holder) => endedRunProof(dataDir, environment.name, holder),
     ),
     ...(await requiredEnvironmentGuards(environment, target.environmentNames, version, commit, (env, v, c) =>
-      findPassedRun(dataDir, env, v, c),
+      findPassedRun(dataDir, env, v, c, request.projectRoot),
     )),
   ];
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { isUnreachable, RunBlockedError } from './run-errors';
 import { InvalidRunInputError } from './run-target';
+import { UnknownVersionError } from './run-version';
 
 // What a run's failure to start (or to be steered) means to the app: a code the UI branches on,
 // and the message and problems a person needs to fix it.
@@ -8,6 +9,9 @@ import { InvalidRunInputError } from './run-target';
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  // The version typed names nothing: the request is wrong, not the project's files.
+  if (error instanceof UnknownVersionError)
+    return new ApiError('invalid-request', message, { field: 'version', nearest: error.nearest });
   if (error instanceof InvalidRunInputError)
     return new ApiError('invalid-project', message, { problems: error.problems });
   if (error instanceof RunBlockedError || isUnreachable(error)) return new ApiError('unavailable', message);

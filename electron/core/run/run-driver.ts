@@ -34,6 +34,7 @@ import { claimRun } from './run-owner';
 import { createRunRecorder, type RunListener, type RunRecorder } from './run-recorder';
 import { recordInterruption, restoreDeployment } from './run-resume';
 import { type LoadedRunTarget, targetDigest } from './run-target';
+import type { RunVersion } from './run-version';
 import { createRunTools, type RunToolsWithTarget } from './tool-runners';
 
 // Driving one run from its journal's opening to its end: everything around the executor. The
@@ -110,6 +111,8 @@ export interface Prepared {
   secrets: Record<string, string>;
   /** The window override the launcher accepted, journaled right after run.started. */
   overridden?: RunEventData['window.overridden'];
+  /** The version as the launcher checked it (resolveRunVersion); absent on a resume. */
+  version?: RunVersion;
 }
 
 export async function drive(
@@ -150,6 +153,7 @@ export async function drive(
     environment: target.environment,
     logger,
     dataDir: services.dataDir,
+    project: target.project,
   });
   const scope = scopeFor(target, runId, request.version, secrets);
   const deployment = createDeploymentSession(
@@ -233,6 +237,7 @@ export async function drive(
           });
         }
         if (prepared.overridden) await recorder.emit('window.overridden', prepared.overridden);
+        if (prepared.version?.fetched) await recorder.emit('tags.fetched', prepared.version.fetched);
       }
       try {
         await acquireLock(ctx, tools.lockSite(), runId, target.environment.staleLockAfter, now, (holder) =>
@@ -247,18 +252,18 @@ export async function drive(
       }
       locked = true;
       if (!resuming) {
-        const commit = await tools.resolveCommit(request.version);
+        const { commit, notGitRef } = prepared.version ?? {};
         const previousVersion = await tools.liveVersion(services.dataDir, target.environment.name, runId);
         scope.commit = commit;
         scope.previousVersion = previousVersion;
-        await recorder.emit('version.resolved', { version: request.version, commit, previousVersion });
-        const changes = await tools.changes(previousVersion, request.version);
+        await recorder.emit('version.resolved', { version: request.version, commit, previousVersion, notGitRef });
+        const changes = notGitRef ? undefined : await tools.changes(previousVersion, request.version);
         if (changes) {
           await recorder.emit('changes.recorded', { from: previousVersion, to: request.version, ...changes });
         }
         await checkFlagProvider(ctx);
         await checkGuards(ctx, target.environmentNames, (env, version, c) =>
-          findPassedRun(services.dataDir, env, version, c),
+          findPassedRun(services.dataDir, env, version, c, request.projectRoot),
         );
         await recordPlan(recorder, target, request, { commit, previousVersion }, now());
       } else {

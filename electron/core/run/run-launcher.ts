@@ -10,6 +10,7 @@ import { drive, newRunId, type RunHandle, type RunRequest, type RunServices } fr
 import { RunStateError } from './run-errors';
 import { assertNotDriven } from './run-owner';
 import { checkRunInput, InvalidRunInputError, type LoadedRunTarget, loadRunTarget, targetDigest } from './run-target';
+import { resolveRunVersion } from './run-version';
 
 // Starting a run, and resuming one a crash left open. Everything else is in run-driver.ts.
 
@@ -30,10 +31,12 @@ export async function startRun(request: RunRequest, services: RunServices): Prom
       ? undefined
       : { reason: request.windowOverride, by: request.operator.by, role: request.operator.role ?? '' },
   );
+  // A version that names nothing is refused here, before the journal and the lock (exit 2).
+  const version = await resolveRunVersion(request.projectRoot, target, request.version);
   const secrets = await resolveSecrets([target.runbook, target.environment], services.secrets);
   const runId = newRunId(target.environment.name, now);
   return drive(
-    { target, runDir: join(runsDir(services.dataDir), runId), runId, secrets, overridden: window.overridden },
+    { target, runDir: join(runsDir(services.dataDir), runId), runId, secrets, overridden: window.overridden, version },
     request,
     services,
     false,

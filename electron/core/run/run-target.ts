@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../../../shared/api/schemas/common';
-import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
+import type { NamedEnvironment, VersionKind } from '../../../shared/formats/environment-schema';
 import { versionPattern } from '../../../shared/formats/run-input';
 import { type Runbook, strategies } from '../../../shared/formats/runbook-schema';
+import { projectIdentity } from '../environments/project-identity';
 import { loadEnvironmentsFile } from '../formats/load-environments';
 import { type LoadedRunbook, loadBuiltInRunbook, loadRunbookFile } from '../formats/load-runbook';
 import { listRunbookFiles } from '../formats/project-layout';
@@ -16,6 +17,10 @@ export interface LoadedRunTarget {
   runbook: Runbook;
   environment: NamedEnvironment;
   environmentNames: string[];
+  /** The name targets know the project by (its release history is kept under it). */
+  project: string;
+  /** `not-git-refs`: versions are not checked in git (environments.yml `versions:`). */
+  versions: VersionKind;
 }
 
 /** Bad project files or arguments: the CLI exits 2. */
@@ -101,6 +106,8 @@ export async function loadRunTarget(
     runbook: chosen.runbook,
     environment,
     environmentNames: Object.keys(envs.environments),
+    project: projectIdentity(projectRoot, envs.project),
+    versions: envs.versions ?? 'git-refs',
   };
 }
 

@@ -5,8 +5,10 @@ import type { ActionPlan } from '../../../shared/plans/action-plan';
 import { projectPath } from '../../../shared/plans/plan-action';
 import type { CommitRecord } from '../../../shared/runs/run-events';
 import { coverageCheck } from '../checks/coverage-check';
+import type { HistoryScope } from '../deploy/history/history-scope';
 import { planComposeDetected, runCompose } from '../docker/compose';
 import { readLiveVersion } from '../environments/live-version';
+import { historyScopeOf } from '../environments/project-identity';
 import { createGitRepo } from '../git/git-repo';
 import { httpCheck } from '../http/http-check';
 import { lineSplitter } from '../lib/line-splitter';
@@ -35,6 +37,8 @@ export interface RunToolsWithTarget extends RunTools {
   resolveCommit(version: string): Promise<string | undefined>;
   /** The version live on the environment before this run: the app container's label, else the run history. */
   liveVersion(dataDir: string, environment: string, runId: string): Promise<string | undefined>;
+  /** This project's share of the target's release history (its name there, its own runs). */
+  readonly historyScope: HistoryScope;
 }
 
 const maxChanges = 200;
@@ -62,8 +66,11 @@ export function createRunTools(options: {
   environment: NamedEnvironment;
   logger: Logger;
   dataDir: string;
+  /** The name targets know the project by (LoadedRunTarget.project). */
+  project: string;
 }): RunToolsWithTarget {
   const { projectRoot, environment } = options;
+  const historyScope = historyScopeOf(projectRoot, options.project, options.dataDir);
   const hosts = createTargetHosts(environment, projectRoot, options.logger);
   const repo = () => createGitRepo(projectRoot);
   const gitIO = (io: ToolIO) => ({
@@ -226,6 +233,7 @@ export function createRunTools(options: {
       );
     },
     hosts,
+    historyScope,
     async changes(from, to) {
       try {
         const commits = await repo().commitsBetween(from, to);
@@ -252,9 +260,10 @@ export function createRunTools(options: {
         environment,
         hosts,
         dataDir,
+        scope: historyScope,
         signal: AbortSignal.timeout(30_000),
         hostDown: false,
-        deployedVersion: await lastDeployedVersion(dataDir, envName, runId),
+        deployedVersion: await lastDeployedVersion(dataDir, projectRoot, envName, runId),
         box: (work) => work,
         warn: () => undefined,
       });

@@ -28,11 +28,13 @@ export async function readEnvironmentReleases(options: {
     environment: target.environment,
     logger: options.logger,
     dataDir: options.dataDir,
+    project: target.project,
   });
   try {
     const history = releaseHistoryFor(target.environment, {
       dataDir: options.dataDir,
       connection: (host) => tools.hosts.connection(host),
+      scope: tools.historyScope,
     });
     const entries = await history.list({ signal: AbortSignal.timeout(30_000), output() {} });
     return { environment: target.environment.name, where: history.where, entries, live: liveRelease(entries) };

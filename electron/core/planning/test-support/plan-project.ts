@@ -3,7 +3,8 @@ import { runStarted, writeJournal } from './write-journal';
 
 // A project to plan against: a git repository with v1.0.0 and v1.1.0, a rolling runbook with a
 // rollback and an alert rule, staging and a protected production of two hosts (unreachable: a plan
-// never connects to them), and a data folder whose run history says production runs v1.0.0.
+// never connects to them), and a data folder whose run history (a run of this project) says
+// production runs v1.0.0.
 
 const pin = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
@@ -45,7 +46,7 @@ export async function planProject(
   const project = makeLabProject(root, { runbook: planRunbook, environments: planEnvironments });
   const runId = '20260601-100000-production-abcd';
   await writeJournal(dataDir, runId, new Date('2026-06-01T10:00:00Z'), [
-    [0, 'run.started', runStarted(runId, 'production', 'v1.0.0')],
+    [0, 'run.started', runStarted(runId, 'production', 'v1.0.0', { projectPath: root })],
     [60, 'run.finished', { status: 'succeeded' }],
   ]);
   return { root, dataDir, project };
