@@ -8,6 +8,7 @@ import { runAction } from './run-action';
 import { MissingAnswerError } from './run-decider';
 import { toErrorRecord } from './run-errors';
 import { completeItems } from './run-items';
+import { recordSucceeded } from './record-started';
 import { rollBack } from './run-rollback';
 
 // The run's state machine (DESIGN §2). Steps in order; each: approvals, items due before its
@@ -97,6 +98,7 @@ async function runStep(
 async function finish(ctx: ExecutorContext, status: EndStatus, reason?: string): Promise<EndStatus> {
   // The monitors' last window and the measured downtime belong to the run, before its end.
   await ctx.deployment.stop().catch(() => undefined);
+  if (status === 'succeeded') await recordSucceeded(ctx).catch(() => undefined);
   await ctx.beforeEnd?.(status).catch(() => undefined);
   await ctx.recorder.emit('run.finished', { status, reason });
   return status;

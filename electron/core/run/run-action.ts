@@ -8,6 +8,7 @@ import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
 import { MissingAnswerError } from './run-decider';
 import { runDeploymentPlan } from './run-deploy';
+import { recordAppStarted } from './record-started';
 import { toErrorRecord } from './run-errors';
 import type { ToolIO } from './run-tools';
 
@@ -69,6 +70,7 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
       plan.kind === 'deploy' || plan.kind === 'watch'
         ? await runDeploymentPlan(ctx, stepId, plan, io)
         : await ctx.tools.runPlan(plan, io);
+    if (plan.kind === 'docker.run') await recordAppStarted(ctx, stepId, plan, io);
     return { ok: true as const, result, durationMs: Date.now() - started };
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason;

@@ -102,6 +102,7 @@ export async function recordRelease(
   strategy: string | undefined,
   io: ToolIO,
   rolledBack?: string,
+  check?: string,
 ): Promise<void> {
   const history = ctx.deployment.targets.history;
   const at = new Date().toISOString();
@@ -121,6 +122,8 @@ export async function recordRelease(
       version,
       previous,
       where: history.where,
+      ...(rolledBack ? { rolledBack } : {}),
+      ...(check ? { check } : {}),
     });
   } catch (error) {
     io.output(undefined, 'stderr', `could not record the release on ${history.where}: ${(error as Error).message}`);

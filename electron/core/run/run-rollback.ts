@@ -1,6 +1,7 @@
 import { rollbackStepId } from '../../../shared/runs/run-state';
 import { neverAborted } from './deployment-session';
 import type { ExecutorContext } from './executor-context';
+import { recordRollback } from './record-started';
 import { runAction } from './run-action';
 import { toErrorRecord } from './run-errors';
 import { completeItems } from './run-items';
@@ -29,6 +30,7 @@ export async function rollBack(
     for (const [index, action] of ctx.runbook.rollback.actions.entries()) {
       const outcome = await runAction(ctx, rollbackStepId, action, index, 'abort');
       if (outcome === 'abort' || outcome === 'rollback') {
+        await recordRollback(ctx, false);
         await ctx.recorder.emit('rollback.finished', {
           ok: false,
           error: { code: 'rollback-failed', message: `rollback action ${index + 1} failed` },
@@ -36,6 +38,7 @@ export async function rollBack(
         return false;
       }
     }
+    await recordRollback(ctx, true);
     const items = ctx.recorder.state.rollbackStep?.items ?? [];
     const checked = await completeItems(ctx, rollbackStepId, items);
     if (checked !== 'done') {
