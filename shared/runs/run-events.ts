@@ -98,6 +98,8 @@ export interface RunEventData {
     definition?: string;
     /** Pre-ticks carried in from an offline checklist review. */
     carried?: number;
+    /** A rollback run (`release-pilot rollback`): the release it undoes, marked rolled back once this one is live. */
+    rollbackOf?: { version: string; runId: string };
   };
   'run.resumed': { by: string; step?: string; action?: string };
   'run.cancelled': { by: string; reason: string };

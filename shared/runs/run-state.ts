@@ -54,6 +54,8 @@ export interface RunState {
   protected?: boolean;
   version?: string;
   previousVersion?: string;
+  /** A rollback run: the release it undoes (run.started). */
+  rollbackOf?: { version: string; runId: string };
   commit?: string;
   strategy?: string;
   operator?: SignerRecord;
@@ -128,6 +130,7 @@ const handlers: Handlers = {
       roles: d.roles ?? {},
       startedAt: event.at,
     });
+    if (d.rollbackOf) state.rollbackOf = d.rollbackOf;
     state.steps = (d.steps ?? []).map(stepView);
     state.rollbackStep = d.rollback ? stepView(d.rollback) : undefined;
     state.exitCriteria = (d.exitCriteria ?? []).map((item) => ({ ...item }));

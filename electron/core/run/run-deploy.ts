@@ -107,6 +107,12 @@ export async function recordRelease(
   const history = ctx.deployment.targets.history;
   const at = new Date().toISOString();
   try {
+    // A rollback run (the `rollback` verb) undoes the release that was live: say so beside its own.
+    const undone = ctx.recorder.state.rollbackOf;
+    const undoes = undone && undone.version !== version && undone.version !== rolledBack ? undone : undefined;
+    if (undoes) {
+      await history.append({ version: undoes.version, at, runId: undoes.runId, strategy, status: 'rolled-back' }, io);
+    }
     if (rolledBack) {
       await history.append(
         { version: rolledBack, at, runId: ctx.plan.scope.runId, strategy, status: 'rolled-back' },
@@ -122,7 +128,7 @@ export async function recordRelease(
       version,
       previous,
       where: history.where,
-      ...(rolledBack ? { rolledBack } : {}),
+      ...(rolledBack || undoes ? { rolledBack: rolledBack ?? undoes?.version } : {}),
       ...(check ? { check } : {}),
     });
   } catch (error) {
