@@ -25,7 +25,10 @@ export async function checkAnsweringVersion(
   const source: string | undefined = environment.monitoring.probes.version;
   const url = environment.monitoring.probes.url ?? environment.urls.health;
   if (!source || !url) {
-    return { state: 'unconfirmed', text: `version not confirmed (no version source: give monitoring.probes.url and .version)` };
+    return {
+      state: 'unconfirmed',
+      text: `version not confirmed (no version source: give monitoring.probes.url and .version)`,
+    };
   }
   let last: Awaited<ReturnType<typeof readAnsweringVersion>> | undefined;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {

@@ -4,11 +4,11 @@ import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
 import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
+import { recordSucceeded } from './record-started';
 import { runAction } from './run-action';
 import { MissingAnswerError } from './run-decider';
 import { toErrorRecord } from './run-errors';
 import { completeItems } from './run-items';
-import { recordSucceeded } from './record-started';
 import { rollBack } from './run-rollback';
 
 // The run's state machine (DESIGN §2). Steps in order; each: approvals, items due before its

@@ -41,7 +41,11 @@ export async function recordAppStarted(
   const started = appVersionOf(ctx, plan);
   if (!started) return;
   if (!started.version) {
-    io.output(undefined, 'stderr', `release history not changed: ${started.image} names no version (no tag, no version label)`);
+    io.output(
+      undefined,
+      'stderr',
+      `release history not changed: ${started.image} names no version (no tag, no version label)`,
+    );
     return;
   }
   await recordRelease(ctx, started.version, ctx.plan.scope.previousVersion, undefined, io);
@@ -99,7 +103,11 @@ export async function recordSucceeded(ctx: ExecutorContext): Promise<void> {
     const live = await history.live(io);
     if (live?.runId === ctx.plan.scope.runId) return;
   } catch (error) {
-    io.output(undefined, 'stderr', `could not read the release history on ${history.where}: ${(error as Error).message}`);
+    io.output(
+      undefined,
+      'stderr',
+      `could not read the release history on ${history.where}: ${(error as Error).message}`,
+    );
     return;
   }
   await recordRelease(ctx, ctx.plan.scope.version, ctx.plan.scope.previousVersion, undefined, io);

@@ -6,9 +6,9 @@ import { planAction } from '../../../shared/plans/plan-action';
 import type { ActionView } from '../../../shared/runs/run-state';
 import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
+import { recordAppStarted } from './record-started';
 import { MissingAnswerError } from './run-decider';
 import { runDeploymentPlan } from './run-deploy';
-import { recordAppStarted } from './record-started';
 import { toErrorRecord } from './run-errors';
 import type { ToolIO } from './run-tools';
 
