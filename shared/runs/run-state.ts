@@ -71,6 +71,8 @@ export interface RunState {
   currentStep?: string;
   lock?: { where: string; holder: string };
   rollback?: { reason: string; trigger: string; at: string; ok?: boolean; error?: ErrorRecord };
+  /** Where traffic went last (traffic.switched weights by version): what a rollback has to move back. */
+  traffic?: Record<string, number>;
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;
   notes: string[];
   lessons?: string;
@@ -150,6 +152,9 @@ const handlers: Handlers = {
   },
   'lock.released': (state) => {
     state.lock = undefined;
+  },
+  'traffic.switched': (state, d) => {
+    state.traffic = { ...d.weights };
   },
   'version.resolved': (state, d) => {
     state.version = d.version;
