@@ -74,6 +74,8 @@ export async function recordRollback(ctx: ExecutorContext, ran: boolean): Promis
   const version = started ?? (ran && !reverted ? ctx.plan.scope.previousVersion : undefined);
   if (!version) return;
   const io = releaseIO(ctx, outputSource);
+  // Already recorded by this run (an engine that rolled back by itself): once is the truth.
+  if (!started && (await recordedByThisRun(ctx, version, io))) return;
   const environment = ctx.plan.environment;
   const check = await checkAnsweringVersion(environment, version, ctx.sleep, ctx.signal);
   if (check.state === 'disagrees') {
@@ -93,6 +95,15 @@ export async function recordRollback(ctx: ExecutorContext, ran: boolean): Promis
   }
   io.output(undefined, 'info', check.text);
   await recordRelease(ctx, version, bad, undefined, io, version !== bad ? bad : undefined, check.text);
+}
+
+async function recordedByThisRun(ctx: ExecutorContext, version: string, io: ToolIO): Promise<boolean> {
+  try {
+    const live = await ctx.deployment.targets.history.live(io);
+    return live?.version === version && live.runId === ctx.plan.scope.runId;
+  } catch {
+    return false;
+  }
 }
 
 /** A run that succeeded and recorded no release (no app container, no strategy): its version is live. */
