@@ -38,7 +38,8 @@ export function rollbackLabEnvironments(image: string, container: string, port: 
 `;
 }
 
-const check = '{ type: http.check, attempts: 15, interval: 200ms }';
+// Generous: a container may take seconds to answer on a loaded machine; v3 (no /health) waits it out.
+const check = '{ type: http.check, attempts: 40, interval: 250ms }';
 
 /** The documented pattern: docker.run the app, roll back with docker.run of ${previous_version}. */
 export const dockerRollbackRunbook = `
