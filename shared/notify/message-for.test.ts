@@ -185,10 +185,47 @@ describe('messageFor', () => {
     expect(m.facts).toContainEqual({ name: 'Previous version', value: 'v1.9.3' });
   });
 
-  it('says why it rolls back and where traffic goes', () => {
+  it('says why it rolls back and what the rollback changes: no traffic had moved when the deploy failed first', () => {
     const m = message('rolled-back');
-    expect(m.text).toBe('The deployment is being rolled back: step deploy failed. Traffic goes back to v1.9.3.');
+    expect(m.text).toBe(
+      "The deployment is being rolled back: step deploy failed. No traffic had moved to v2.0.0: the blue-green deployment's changes are undone.",
+    );
     expect(m.severity).toBe('warning');
+  });
+
+  it('says traffic goes back only where traffic had moved to the new version', () => {
+    const at = entries.findIndex(([type]) => type === 'action.failed');
+    const switched: Entry[] = [
+      ...entries.slice(0, at),
+      ['traffic.switched', { where: 'nginx', weights: { 'v2.0.0': 100, 'v1.9.3': 0 } }],
+      ...entries.slice(at),
+    ];
+    const hit = play(switched).find((h) => h.trigger === 'rolled-back')!;
+    expect(messageFor('rolled-back', hit.state, { context: hit.context }).text).toBe(
+      'The deployment is being rolled back: step deploy failed. Traffic goes back to v1.9.3.',
+    );
+  });
+
+  it("a rollback by the runbook's own actions says those, not traffic", () => {
+    const plain: RunEventData['run.started'] = {
+      ...started,
+      steps: [{ ...started.steps[0]!, actions: [{ key: 'deploy.run', type: 'docker.run', title: 'Run shop:v2.0.0' }] }],
+      rollback: {
+        ...started.rollback,
+        actions: [
+          { key: '@rollback.previous', type: 'docker.run', title: 'Run shop:v1.9.3 again' },
+          { key: '@rollback.health', type: 'http.check', title: 'GET /health' },
+        ],
+      },
+    };
+    const hit = play([
+      ['run.started', plain],
+      ['version.resolved', { version: 'v2.0.0', previousVersion: 'v1.9.3' }],
+      ['rollback.started', { reason: 'step deploy failed', trigger: 'policy' }],
+    ]).find((h) => h.trigger === 'rolled-back')!;
+    expect(messageFor('rolled-back', hit.state, { context: hit.context }).text).toBe(
+      "The deployment is being rolled back: step deploy failed. The runbook's rollback actions run: Run shop:v1.9.3 again; GET /health.",
+    );
   });
 
   it('ends with the status, the duration and the report', () => {

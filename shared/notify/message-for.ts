@@ -146,7 +146,7 @@ function partsFor(trigger: NotifyTrigger, state: RunState, context: TriggerConte
     case 'rolled-back': {
       const reason = context.reason ?? state.rollback?.reason ?? 'no reason recorded';
       const how = context.rollbackTrigger ?? state.rollback?.trigger;
-      const back = state.previousVersion ? ` Traffic goes back to ${state.previousVersion}.` : '';
+      const back = rollbackWords(state);
       return {
         title: `Rolling back ${what} on ${where}`,
         text: `The deployment is being rolled back: ${reason}.${back}`,
@@ -175,6 +175,28 @@ function partsFor(trigger: NotifyTrigger, state: RunState, context: TriggerConte
       };
     }
   }
+}
+
+/**
+ * What this rollback changes, from what the run did: traffic goes back only where traffic had
+ * moved to the new version; otherwise the strategy's changes are undone and the runbook's
+ * rollback actions run, each said as it is.
+ */
+function rollbackWords(state: RunState): string {
+  const previous = state.previousVersion ?? 'the previous version';
+  const version = state.version ?? 'the new version';
+  const deploy = state.steps.flatMap((step) => step.actions).find((a) => a.type === 'deploy' && a.state !== 'pending');
+  const moved = (state.traffic?.[version] ?? 0) > 0;
+  const actions = state.rollbackStep?.actions.filter((a) => a.type !== 'deploy.revert').map((a) => a.title) ?? [];
+  const parts: string[] = [];
+  if (moved) parts.push(`Traffic goes back to ${previous}.`);
+  else if (deploy) {
+    const strategy = (deploy.plan as { strategy?: string } | undefined)?.strategy ?? state.strategy ?? 'deploy';
+    parts.push(`No traffic had moved to ${version}: the ${strategy} deployment's changes are undone.`);
+  }
+  if (actions.length > 0) parts.push(`The runbook's rollback actions run: ${actions.join('; ')}.`);
+  if (parts.length === 0) parts.push(`No traffic had moved to ${version} and the runbook has no rollback actions.`);
+  return ` ${parts.join(' ')}`;
 }
 
 function durationOf(from: string | undefined, to: string | undefined): string | undefined {

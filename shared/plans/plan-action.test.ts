@@ -105,7 +105,7 @@ describe('planAction', () => {
     });
   });
 
-  it('lets the action override the app defaults but never the run labels', () => {
+  it('lets the action override the app defaults but never the run labels; the version label is the image tag', () => {
     const result = plan({
       type: 'docker.run',
       image: 'registry.local/shop:${previous_version}',
@@ -119,7 +119,8 @@ describe('planAction', () => {
       image: 'registry.local/shop:v1.1.0',
       name: 'shop',
       env: { DB_PASSWORD: 'pw-123456', MODE: 'canary' },
-      labels: { team: 'shop', 'dev.release-pilot.version': 'v1.2.0', 'dev.release-pilot.run': 'run-7' },
+      // The rollback pattern runs the previous version's image: the label names that, not the run's.
+      labels: { team: 'shop', 'dev.release-pilot.version': 'v1.1.0', 'dev.release-pilot.run': 'run-7' },
       cmd: ['serve', '--port', '80'],
       healthcheck: {
         test: ['CMD', 'wget', '-q', 'http://127.0.0.1:8080/health'],
@@ -129,6 +130,17 @@ describe('planAction', () => {
       },
       network: 'net-staging',
     });
+  });
+
+  it('an image without a tag names no version: the action may say it, else the container has no version label', () => {
+    const digest = `registry.local/shop@sha256:${'b'.repeat(64)}`;
+    const pinned = plan({ type: 'docker.run', image: digest, labels: { 'dev.release-pilot.version': '${version}' } });
+    expect(pinned).toMatchObject({ image: digest, labels: { 'dev.release-pilot.version': 'v1.2.0' } });
+    const untagged = plan({ type: 'docker.run', image: 'registry.local/shop' });
+    expect(untagged.kind === 'docker.run' && Object.keys(untagged.labels)).toEqual([
+      'dev.release-pilot.environment',
+      'dev.release-pilot.run',
+    ]);
   });
 
   it('asks for image and name when the environment has no app', () => {

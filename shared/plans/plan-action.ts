@@ -2,6 +2,7 @@ import type { Action, ActionOf } from '../formats/action-schema';
 import type { NamedEnvironment } from '../formats/environment-schema';
 import { interpolate, interpolateMap, type VariableScope } from '../formats/interpolate';
 import type { ActionPlan, HostTarget } from './action-plan';
+import { imageTag } from './image-version';
 
 // Turns a runbook action into its plan: variables resolved per value, defaults taken from the
 // environment, hosts chosen. Pure, so a dry run, the UI's preview and the executor agree.
@@ -69,6 +70,8 @@ function statusList(expect: number | number[] | undefined): number[] | undefined
   return Array.isArray(expect) ? expect : [expect];
 }
 
+const versionLabel = 'dev.release-pilot.version';
+
 function planDockerRun(action: ActionOf<'docker.run'>, ctx: PlanContext): ActionPlan {
   const app = ctx.environment.app;
   const s = (text: string) => interpolate(text, ctx.scope);
@@ -79,17 +82,23 @@ function planDockerRun(action: ActionOf<'docker.run'>, ctx: PlanContext): Action
       `docker.run needs image and name, or environment "${ctx.environment.name}" needs an app: section`,
     );
   }
+  const ref = s(image);
+  const labels = interpolateMap(action.labels, ctx.scope);
+  // The version label names what the container runs: the image's tag. A reference without a tag
+  // (untagged or pinned by digest) names no version; the action's own label may then say it.
+  const version = imageTag(ref) ?? labels[versionLabel];
+  delete labels[versionLabel];
   return {
     kind: 'docker.run',
     ...dockerTarget(action.hosts, ctx.environment),
-    image: s(image),
+    image: ref,
     name: s(name),
     // A container with its own name is not the app: it takes neither the app's ports nor its env.
     ports: (action.ports ?? (action.name ? [] : app?.ports) ?? []).map(s),
     env: interpolateMap({ ...(action.name ? {} : app?.env), ...action.env }, ctx.scope),
     labels: {
-      ...interpolateMap(action.labels, ctx.scope),
-      'dev.release-pilot.version': ctx.scope.version,
+      ...labels,
+      ...(version ? { [versionLabel]: version } : {}),
       'dev.release-pilot.environment': ctx.environment.name,
       'dev.release-pilot.run': ctx.scope.runId,
     },

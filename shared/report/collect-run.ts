@@ -99,11 +99,25 @@ export function collectRunFacts(events: readonly RunEvent[], state: RunState): R
       case 'release.recorded': {
         const d = fieldsOf(event, 'release.recorded');
         const previous = text(d.previous);
-        previousFromRelease ??= previous || undefined;
+        const rolledBack = text(d.rolledBack);
+        // A rollback's record names the version it undid, not the one live before the run.
+        if (!rolledBack) previousFromRelease ??= previous || undefined;
+        const live = `${text(d.version)} live in ${text(d.environment)}`;
         deployment(
           event,
           `Release recorded on ${text(d.where, 'the target')}`,
-          `${text(d.version)} live in ${text(d.environment)}${previous ? ` (before: ${previous})` : ''}`,
+          rolledBack
+            ? `${live} again; ${rolledBack} rolled back${text(d.check) ? ` (${text(d.check)})` : ''}`
+            : `${live}${previous ? ` (before: ${previous})` : ''}`,
+        );
+        break;
+      }
+      case 'release.unconfirmed': {
+        const d = fieldsOf(event, 'release.unconfirmed');
+        deployment(
+          event,
+          `Release NOT recorded on ${text(d.where, 'the target')}`,
+          `the rollback should have put ${text(d.expected)} back, but ${text(d.check)}`,
         );
         break;
       }

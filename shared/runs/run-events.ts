@@ -104,6 +104,8 @@ export interface RunEventData {
     definition?: string;
     /** Pre-ticks carried in from an offline checklist review. */
     carried?: number;
+    /** A rollback run (`release-pilot rollback`): the release it undoes, marked rolled back once this one is live. */
+    rollbackOf?: { version: string; runId: string };
   };
   'run.resumed': { by: string; step?: string; action?: string };
   'run.cancelled': { by: string; reason: string };
@@ -209,7 +211,18 @@ export interface RunEventData {
     action: 'notify' | 'rollback';
   };
   /** The target's release history now says `version` is live (`previous` was before). */
-  'release.recorded': { environment: string; version: string; previous?: string; where: string };
+  'release.recorded': {
+    environment: string;
+    version: string;
+    previous?: string;
+    where: string;
+    /** The version recorded as rolled back beside it (a rollback). */
+    rolledBack?: string;
+    /** What the version source said, when asked ("v2 answers …", "version not confirmed: …"). */
+    check?: string;
+  };
+  /** The history was NOT changed: what answers disagrees with what a rollback should have put back. */
+  'release.unconfirmed': { environment: string; expected: string; answered: string; where: string; check: string };
   /** A run started outside its deployment window or inside a freeze, on someone's written say-so. */
   'window.overridden': { rule: string; reason: string; by: string; role: string };
   /** The deployment plan this run carries out (its digest matches the exported plan). */

@@ -61,6 +61,8 @@ export interface RunState {
   protected?: boolean;
   version?: string;
   previousVersion?: string;
+  /** A rollback run: the release it undoes (run.started). */
+  rollbackOf?: { version: string; runId: string };
   commit?: string;
   /** The project's versions are not git refs, so the version names no commit (and none was looked for). */
   notGitRef?: boolean;
@@ -92,6 +94,8 @@ export interface RunState {
     /** How the rollback was verified (by version, health, flag state or its checklist) and what was found. */
     verified?: RunEventData['rollback.verified'];
   };
+  /** Where traffic went last (traffic.switched weights by version): what a rollback has to move back. */
+  traffic?: Record<string, number>;
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;
   notes: string[];
   lessons?: string;
@@ -151,6 +155,7 @@ const handlers: Handlers = {
       roles: d.roles ?? {},
       startedAt: event.at,
     });
+    if (d.rollbackOf) state.rollbackOf = d.rollbackOf;
     state.steps = (d.steps ?? []).map(stepView);
     state.rollbackStep = d.rollback ? stepView(d.rollback) : undefined;
     state.exitCriteria = (d.exitCriteria ?? []).map((item) => ({ ...item }));
@@ -179,6 +184,9 @@ const handlers: Handlers = {
   },
   'lock.release-failed': (state, d) => {
     state.lockLeft = { where: d.where, error: d.error };
+  },
+  'traffic.switched': (state, d) => {
+    state.traffic = { ...d.weights };
   },
   'version.resolved': (state, d) => {
     state.version = d.version;

@@ -51,6 +51,7 @@ export async function rollbackCommand(options: RunOptions & { to?: string }): Pr
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const { logger, flush } = createFileLogger({ dataDir, sync: true });
   let version: string;
+  let rollbackOf: RunOptions['rollbackOf'];
   try {
     const releases = await readEnvironmentReleases({
       projectRoot: resolve(options.project!),
@@ -66,6 +67,9 @@ export async function rollbackCommand(options: RunOptions & { to?: string }): Pr
       return exitCodes.invalidInput;
     }
     version = target.version;
+    // The run marks the release it undoes as rolled back, so a second rollback does not return to it.
+    const live = releases.live;
+    if (live && live.version !== version) rollbackOf = { version: live.version, runId: live.runId };
     console.error(
       `rolling ${releases.environment} back from ${releases.live?.version ?? '(unknown)'} to ${version} (live since ${target.at}, run ${target.runId})`,
     );
@@ -75,5 +79,5 @@ export async function rollbackCommand(options: RunOptions & { to?: string }): Pr
   } finally {
     flush();
   }
-  return runCommand({ ...options, version });
+  return runCommand({ ...options, version, rollbackOf });
 }

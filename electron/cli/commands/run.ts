@@ -40,6 +40,8 @@ export interface RunOptions {
   /** Break a stale deploy lock, for this reason (journaled with the holder it replaced). */
   breakLock?: string;
   overrideWindow?: string;
+  /** Set by `release-pilot rollback`: the live release this run undoes. */
+  rollbackOf?: { version: string; runId: string };
 }
 
 function fail(message: string, code: number): number {
@@ -278,6 +280,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
         runbook: options.runbook,
         strategy: options.strategy,
         windowOverride: options.overrideWindow,
+        rollbackOf: options.rollbackOf,
         operator,
         decider,
       },

@@ -130,3 +130,13 @@ export interface DeployStrategy {
   /** Returns users to the previous version as fast as possible (blue-green: one proxy switch). */
   revert(ctx: StrategyContext, reason: string): Promise<DeployOutcome>;
 }
+
+/**
+ * The version live after a deploy that failed but whose engine already put the previous version
+ * back by itself (Swarm's failure action `rollback`): the error's details.revertedTo. Undefined
+ * for any other failure, which leaves its changes for the strategy's revert.
+ */
+export function selfRevertedTo(error: unknown): string | undefined {
+  const details = (error as { details?: Record<string, unknown> } | undefined)?.details;
+  return typeof details?.revertedTo === 'string' ? details.revertedTo : undefined;
+}

@@ -5,6 +5,7 @@ import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
 import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
+import { recordSucceeded } from './record-started';
 import { runAction } from './run-action';
 import { MissingAnswerError } from './run-decider';
 import { toErrorRecord } from './run-errors';
@@ -115,6 +116,7 @@ async function runStep(
 async function finish(ctx: ExecutorContext, status: EndStatus, reason?: string): Promise<EndStatus> {
   // The monitors' last window and the measured downtime belong to the run, before its end.
   await ctx.deployment.stop().catch(() => undefined);
+  if (status === 'succeeded') await recordSucceeded(ctx).catch(() => undefined);
   await ctx.beforeEnd?.(status).catch(() => undefined);
   await ctx.recorder.emit('run.finished', { status, reason });
   return status;

@@ -6,6 +6,7 @@ import { planAction } from '../../../shared/plans/plan-action';
 import type { ActionView } from '../../../shared/runs/run-state';
 import { AlertRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
+import { recordAppStarted } from './record-started';
 import { MissingAnswerError } from './run-decider';
 import { runDeploymentPlan } from './run-deploy';
 import { toErrorRecord } from './run-errors';
@@ -69,6 +70,7 @@ async function attempt(ctx: ExecutorContext, stepId: string, action: Action, key
       plan.kind === 'deploy' || plan.kind === 'watch'
         ? await runDeploymentPlan(ctx, stepId, plan, io)
         : await ctx.tools.runPlan(plan, io);
+    if (plan.kind === 'docker.run') await recordAppStarted(ctx, stepId, plan, io);
     return { ok: true as const, result, durationMs: Date.now() - started };
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason;

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../shared/formats/duration';
 import type { PlanOf } from '../../../shared/plans/action-plan';
-import type { StrategyContext } from '../deploy/deploy-strategy';
+import { type StrategyContext, selfRevertedTo } from '../deploy/deploy-strategy';
 import type { RunMonitorHandle } from './deployment-session';
 import type { ExecutorContext } from './executor-context';
 import type { ToolIO } from './run-tools';
@@ -50,7 +50,19 @@ async function deploy(ctx: ExecutorContext, _stepId: string, plan: PlanOf<'deplo
   }
   const strategyCtx = strategyContext(ctx, plan, io, monitor);
   deployment.deployed = { strategy, ctx: strategyCtx };
-  const outcome = await strategy.deploy(strategyCtx);
+  let outcome: unknown;
+  try {
+    outcome = await strategy.deploy(strategyCtx);
+  } catch (error) {
+    const back = selfRevertedTo(error);
+    if (back !== undefined) {
+      // The engine rolled back by itself: the previous version is live again and nothing of this
+      // run is left to revert, so a rollback does not switch (or record) a second time.
+      deployment.deployed = undefined;
+      await recordRelease(ctx, back, plan.previousVersion, strategy.name, io, plan.version);
+    }
+    throw error;
+  }
   await recordRelease(ctx, plan.version, plan.previousVersion, strategy.name, io);
   return outcome;
 }
@@ -102,10 +114,17 @@ export async function recordRelease(
   strategy: string | undefined,
   io: ToolIO,
   rolledBack?: string,
+  check?: string,
 ): Promise<void> {
   const history = ctx.deployment.targets.history;
   const at = new Date().toISOString();
   try {
+    // A rollback run (the `rollback` verb) undoes the release that was live: say so beside its own.
+    const undone = ctx.recorder.state.rollbackOf;
+    const undoes = undone && undone.version !== version && undone.version !== rolledBack ? undone : undefined;
+    if (undoes) {
+      await history.append({ version: undoes.version, at, runId: undoes.runId, strategy, status: 'rolled-back' }, io);
+    }
     if (rolledBack) {
       await history.append(
         { version: rolledBack, at, runId: ctx.plan.scope.runId, strategy, status: 'rolled-back' },
@@ -121,6 +140,8 @@ export async function recordRelease(
       version,
       previous,
       where: history.where,
+      ...(rolledBack || undoes ? { rolledBack: rolledBack ?? undoes?.version } : {}),
+      ...(check ? { check } : {}),
     });
   } catch (error) {
     io.output(undefined, 'stderr', `could not record the release on ${history.where}: ${(error as Error).message}`);

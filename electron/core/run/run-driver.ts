@@ -53,6 +53,8 @@ export interface RunRequest {
   windowOverride?: string;
   /** Checklist items ticked ahead, in an offline review: journaled as carried ticks at the start. */
   preTicks?: PreTick[];
+  /** A rollback (`release-pilot rollback`): the live release this run undoes. */
+  rollbackOf?: { version: string; runId: string };
 }
 
 export interface PreTick {
@@ -225,6 +227,7 @@ export async function drive(
           rollback: plannedRollback(target.runbook, scope),
           definition: targetDigest(target),
           carried: request.preTicks?.length || undefined,
+          ...(request.rollbackOf ? { rollbackOf: request.rollbackOf } : {}),
         });
         for (const tick of request.preTicks ?? []) {
           const when = tick.at ? `pre-ticked in review ${tick.at}` : 'pre-ticked in review';

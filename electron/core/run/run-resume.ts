@@ -64,6 +64,9 @@ export function restoreDeployment(ctx: ExecutorContext, events: readonly RunEven
       deployed = started;
     } else if (type === 'action.passed' && data.action === revertActionKey) {
       deployed = undefined;
+    } else if (type === 'release.recorded' && data.rolledBack !== undefined) {
+      // Rolled back already (by the engine itself, or a revert): nothing left to revert.
+      deployed = undefined;
     }
   }
   if (!deployed) return;

@@ -2,6 +2,7 @@ import type { RunEventData } from '../../../shared/runs/run-events';
 import { type ItemView, rollbackStepId } from '../../../shared/runs/run-state';
 import { neverAborted } from './deployment-session';
 import type { ExecutorContext } from './executor-context';
+import { recordRollback } from './record-started';
 import { runAction } from './run-action';
 import { toErrorRecord } from './run-errors';
 import { completeItems } from './run-items';
@@ -31,6 +32,7 @@ export async function rollBack(
     for (const [index, action] of ctx.runbook.rollback.actions.entries()) {
       const outcome = await runAction(ctx, rollbackStepId, action, index, 'abort');
       if (outcome === 'abort' || outcome === 'rollback') {
+        await recordRollback(ctx, false);
         await ctx.recorder.emit('rollback.finished', {
           ok: false,
           error: { code: 'rollback-failed', message: `rollback action ${index + 1} failed` },
@@ -38,6 +40,7 @@ export async function rollBack(
         return false;
       }
     }
+    await recordRollback(ctx, true);
     const items = ctx.recorder.state.rollbackStep?.items ?? [];
     const checked = await completeItems(ctx, rollbackStepId, items);
     // No deploy action ran, so nothing of ours changed: the runbook's own checks are the proof.

@@ -100,8 +100,13 @@ async function deploySwarm(ctx: StrategyContext, options: SwarmStrategyOptions):
   const error = updateFailure(target, result, image, previous);
   await ctx.stage(updateStageId, 'failed', error.message);
   if (result.end === 'rollback_completed') {
+    // The engine put the previous spec back: that is the version live now, read from it.
+    const back = specVersion(result.service.Spec, previous);
     ctx.cutover('after');
-    if (previous) await ctx.switched(target.where, { [previous]: 100 });
+    if (back) {
+      await ctx.switched(target.where, { [back]: 100 });
+      error.details.revertedTo = back;
+    }
   }
   throw error;
 }
