@@ -63,7 +63,7 @@ describe('environment problems, all at once with positions', () => {
     ]);
     expect(problemsOf('staging: {}\n')).toEqual([
       '1:1 error environments: missing required field `environments`',
-      '1:1 error staging: unknown field `staging`; known fields: environments',
+      '1:1 error staging: unknown field `staging`; known fields: project, versions, environments',
     ]);
   });
 });
