@@ -92,7 +92,7 @@ function impact(facts: IncidentFacts): string[] {
   measured.push(errorRateLine(facts));
   for (const alert of alertsFired) {
     const worst = worstByRule.find((w) => w.rule === alert.rule);
-    const seen = worst ? `; worst it measured: **${escapeInline(worst.shown)}** at ${formatTime(worst.at)}` : '';
+    const seen = worst ? `; worst it measured: **${worst.shown}** at ${formatTime(worst.at)}` : '';
     measured.push(
       `- Alert ${escapeInline(alert.rule)} fired at ${formatTime(alert.at)}: ${codeSpan(alert.condition)} (${escapeInline(alert.severity)}, ${escapeInline(alert.action)})${seen}.`,
     );

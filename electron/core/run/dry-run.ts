@@ -82,7 +82,8 @@ export async function dryRun(request: {
 }): Promise<DryRun> {
   const target = await loadRunTarget(request.projectRoot, request.environment, request.runbook);
   // Refused like a start: a version that names nothing is not planned (exit 2, nearest tags named).
-  const version = await resolveRunVersion(request.projectRoot, target, request.version);
+  // Previews come one after another as the dialog changes: a fetch a minute is enough for them.
+  const version = await resolveRunVersion(request.projectRoot, target, request.version, { reuseFetchWithinMs: 60_000 });
   const env = target.environment;
   const tools = createRunTools({
     projectRoot: request.projectRoot,

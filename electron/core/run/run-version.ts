@@ -41,6 +41,20 @@ export class UnknownVersionError extends InvalidRunInputError {
 
 const fetchLimitMs = 30_000;
 
+// A preview is asked again as the operator changes the version or environment in the start
+// dialog: one fetch per project a short while is enough there, so a remote that hangs costs its
+// time limit once, not on every keystroke. A start always fetches (and journals) anew.
+const recentFetches = new Map<string, { at: number; fetched: Promise<TagsFetched | undefined> }>();
+
+function fetchTagsOnce(projectRoot: string, reuseWithinMs: number): Promise<TagsFetched | undefined> {
+  const now = Date.now();
+  const recent = recentFetches.get(projectRoot);
+  if (recent && now - recent.at < reuseWithinMs) return recent.fetched;
+  const fetched = fetchTags(projectRoot);
+  recentFetches.set(projectRoot, { at: now, fetched });
+  return fetched;
+}
+
 async function fetchTags(projectRoot: string, signal?: AbortSignal): Promise<TagsFetched | undefined> {
   // Not a repository at all: the look-up that follows says so, with the folder's name.
   const remotes = await remoteNames(projectRoot).catch(() => [] as string[]);
@@ -70,13 +84,15 @@ export async function resolveRunVersion(
   projectRoot: string,
   target: Pick<LoadedRunTarget, 'versions'>,
   version: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; reuseFetchWithinMs?: number } = {},
 ): Promise<RunVersion> {
   if (target.versions === 'not-git-refs') return { version, notGitRef: true };
   const repo = createGitRepo(projectRoot);
   let fetched: TagsFetched | undefined;
   try {
-    fetched = await fetchTags(projectRoot, options.signal);
+    fetched = options.reuseFetchWithinMs
+      ? await fetchTagsOnce(projectRoot, options.reuseFetchWithinMs)
+      : await fetchTags(projectRoot, options.signal);
     return { version, commit: (await repo.resolve(version)).commit, ...(fetched ? { fetched } : {}) };
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

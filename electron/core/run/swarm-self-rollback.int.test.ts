@@ -1,14 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../../shared/report/render-report';
 import { parseReleaseLines } from '../deploy/history/release-lines';
-import {
-  createLabService,
-  ensureSwarmManager,
-  runningImages,
-  useSwarmServices,
-} from '../deploy/test-support/swarm-lab';
+import { createLabService, ensureSwarmManager, useSwarmServices, waitForTasks } from '../deploy/test-support/swarm-lab';
 import { createDockerClient } from '../docker/docker-client';
 import { buildBusyboxImage, buildDemoWebImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
@@ -66,8 +61,9 @@ environments:
       [v1, bad],
     );
     // The history knows v1 from an earlier release.
-    const historyPath = join(dataDir, 'targets', 'lab', 'releases.ndjson');
-    mkdirSync(join(dataDir, 'targets', 'lab'), { recursive: true });
+    // Kept per project: the project is known by its folder's name here (no `project:` field).
+    const historyPath = join(dataDir, 'targets', basename(root), 'lab', 'releases.ndjson');
+    mkdirSync(join(historyPath, '..'), { recursive: true });
     writeFileSync(
       historyPath,
       `${JSON.stringify({ version: v1, at: new Date().toISOString(), runId: 'r1', status: 'live' })}\n`,
@@ -76,7 +72,8 @@ environments:
     const run = await runInLab({ projectRoot: root, dataDir, environment: 'lab', version: bad, answers: answers({}) });
 
     expect(run.status).toBe('rolled-back');
-    expect(await runningImages(client, service)).toEqual([`rp-lab-demo-web:${v1}`]);
+    // The engine's rollback put v1's task back (it may still be starting on a busy machine).
+    await waitForTasks(client, service, `rp-lab-demo-web:${v1}`, 1, 60_000);
     const failed = run.find('action.failed').map((e) => e.data.error);
     expect(failed[0]).toMatchObject({ code: 'swarm-rolled-back' });
     // One switch back to v1, from the engine's own rollback; no revert switching again.
