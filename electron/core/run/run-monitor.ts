@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NamedEnvironment } from '../../../shared/formats/environment-schema';
 import type { Runbook } from '../../../shared/formats/runbook-schema';
+import { formatMetricValue } from '../../../shared/monitor/format-metric';
 import { createRunMonitor, type RunMonitor } from '../monitor/run-monitor';
 import type { Logger } from '../ports';
 import { awaitServing } from './answer-streak';
@@ -32,7 +33,9 @@ export function startRunMonitor(options: RunMonitorOptions): RunMonitorHandle | 
     emit: recorder.emit,
     logger,
     onRollback(rule) {
-      options.onRollback(rule.rule, `${rule.condition}${rule.value === undefined ? '' : `, measured ${rule.value}`}`);
+      // As the rule is written ("measured 28.6%", not 0.2857…): people read this reason everywhere.
+      const measured = rule.value === undefined ? '' : `, measured ${formatMetricValue(rule.condition, rule.value)}`;
+      options.onRollback(rule.rule, `${rule.condition}${measured}`);
     },
   });
   // A monitor that cannot start (a bad Prometheus URL) must not take the deployment down with it.
