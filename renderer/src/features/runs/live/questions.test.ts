@@ -64,7 +64,14 @@ describe('a question asked again after a refused answer', () => {
   });
 
   it('opens its dialog again by itself, so a refused approval does not read as given', () => {
-    const again: Question = { ...base, id: 'q5', kind: 'approve', step: 'deploy', role: 'qa', roleTitle: 'QA Engineer' };
+    const again: Question = {
+      ...base,
+      id: 'q5',
+      kind: 'approve',
+      step: 'deploy',
+      role: 'qa',
+      roleTitle: 'QA Engineer',
+    };
     expect(opensItself(again)).toBe(false);
     expect(opensItself({ ...again, refused: 'production is protected' })).toBe(true);
   });
