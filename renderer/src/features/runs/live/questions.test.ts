@@ -62,4 +62,17 @@ describe('a question asked again after a refused answer', () => {
       "Approval by QA Engineer for “Deploy” — asked again, refused: production is protected: QA Engineer's approval must come from someone other than the operator (Ada)",
     );
   });
+
+  it('opens its dialog again by itself, so a refused approval does not read as given', () => {
+    const again: Question = {
+      ...base,
+      id: 'q5',
+      kind: 'approve',
+      step: 'deploy',
+      role: 'qa',
+      roleTitle: 'QA Engineer',
+    };
+    expect(opensItself(again)).toBe(false);
+    expect(opensItself({ ...again, refused: 'production is protected' })).toBe(true);
+  });
 });

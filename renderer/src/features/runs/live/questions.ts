@@ -19,8 +19,13 @@ export function failureFor(questions: readonly Question[], action: string) {
   );
 }
 
-/** Questions that stop everything until answered open their dialog by themselves. */
+/**
+ * Questions that stop everything until answered open their dialog by themselves; so does a question
+ * asked again because its answer was refused: the dialog the person just submitted closed on
+ * sending, and without coming back it would read as accepted.
+ */
 export function opensItself(question: Question): boolean {
+  if ('refused' in question && question.refused) return true;
   return question.kind === 'failure' || question.kind === 'confirm' || question.kind === 'break-lock';
 }
 

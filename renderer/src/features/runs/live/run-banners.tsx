@@ -1,4 +1,3 @@
-import { lockLeftText } from '../../../../../shared/runs/lock-left';
 import type { RunState } from '../../../../../shared/runs/run-state';
 import { hrefFor } from '../../../app/routes';
 import { formatDateTime, runDuration } from '../../../lib/format-time';
@@ -98,8 +97,9 @@ export function RunBanners({
       ) : null}
       {run.lockLeft ? (
         <Banner tone="warning" title="The deploy lock is still held">
-          {lockLeftText(run.lockLeft)}. The next run from this machine releases it, since this run ended; from anywhere
-          else it must be broken explicitly.
+          {/* The title already says "still held": the where and the why, not the CLI's line again. */}
+          At <code>{run.lockLeft.where}</code>: the release failed ({run.lockLeft.error}). The next run from this
+          machine releases it, since this run ended; from anywhere else it must be broken explicitly.
         </Banner>
       ) : null}
       {ending ? (

@@ -89,7 +89,11 @@ export function StartDialog() {
     if (Object.keys(found).length || refusing.length > 0) return;
     // Enter in a field submits too: a run starts only from a plan the person has seen.
     if (preview.kind !== 'ready') {
-      setNotice('The plan is not previewed yet: wait for it on the right, then start.');
+      setNotice(
+        preview.kind === 'failed'
+          ? 'This run cannot be planned: change what the plan on the right names, then start.'
+          : 'The plan is not previewed yet: wait for it on the right, then start.',
+      );
       return;
     }
     setStarting(true);
@@ -138,10 +142,24 @@ export function StartDialog() {
       <span className="start-blocked" role="status">
         The start would be refused: {refusing.map((g) => g.detail).join('; ')}
       </span>
+    ) : windowRefused ? (
+      // "Checked" would read as all clear: the start is refused unless the override is given.
+      <span className={draft.windowOverride.trim() ? undefined : 'start-blocked'}>
+        Outside the deployment window:{' '}
+        {draft.windowOverride.trim()
+          ? 'the run starts with your override, journaled with your name and role.'
+          : 'write why it must start now (left) to start with an override.'}
+      </span>
     ) : blocked ? (
       <span className="start-blocked">The preview shows problems: the run would stop on them.</span>
     ) : preview.kind === 'ready' ? (
       'Checked: the plan on the right is what will run.'
+    ) : preview.kind === 'failed' ? (
+      // Both are chosen and the plan was refused (a version that does not exist, a broken file):
+      // "choose an environment and a version" would send the person looking in the wrong place.
+      <span className="start-blocked">This run cannot be planned: the reason is on the right.</span>
+    ) : preview.kind === 'loading' ? (
+      'Planning the run…'
     ) : (
       'Choose an environment and a version to preview the plan.'
     );
