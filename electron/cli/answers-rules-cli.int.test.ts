@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { oneStepRunbook, touchMarkerAction } from '../core/run/test-support/one-step-runbook';
 import { makeLabProject } from '../core/test-lab/lab-project';
 import { useTempDirs } from '../core/test-support/temp-dir';
 
@@ -9,16 +10,12 @@ import { useTempDirs } from '../core/test-support/temp-dir';
 // on a protected environment, a typed name that does not match) cannot be asked again from a file,
 // so `run` refuses the file with exit 2 before anything runs: no journal, no lock, no action.
 
-const runbook = `
-title: Rules
-roles: { devops: DevOps Engineer, tech-lead: Tech Lead }
-steps:
-  - id: ship
-    title: Ship
-    owner: devops
-    actions:
-      - { type: shell, argv: [sh, -c, 'touch "$0"', '\${env.marker}'] }
-`;
+const runbook = oneStepRunbook({
+  title: 'Rules',
+  roles: '{ devops: DevOps Engineer, tech-lead: Tech Lead }',
+  step: 'ship',
+  actions: [touchMarkerAction],
+});
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'release-pilot.mjs');
 const cliRun = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });

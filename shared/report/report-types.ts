@@ -1,5 +1,7 @@
+import type { LockLeft } from '../runs/lock-left';
 import type { RunStatus } from '../runs/run-event';
 import type { CommitRecord, ErrorRecord, MetricsSummary, MonitorPhase } from '../runs/run-events';
+import type { RunInterruption, RunRollback } from '../runs/run-state';
 
 // The report as data: what `reportData` returns, `--format json` prints and the markdown renderer
 // reads. Everything in it comes from journal events; nothing is taken from the runbook as planned
@@ -35,18 +37,10 @@ export interface ReportResults {
   downtime?: { ms: number; from?: string; to?: string };
   issueCount: number;
   /** The deploy lock the run could not give back: still held on the target. */
-  lockLeft?: { where: string; error: string };
+  lockLeft?: LockLeft;
   /** The open run was interrupted by its host (a signal, the app quitting) and can be resumed. */
-  interrupted?: { at: string; by: string; reason: string };
-  rollback?: {
-    reason: string;
-    trigger: string;
-    at: string;
-    ok?: boolean;
-    error?: ErrorRecord;
-    /** How the rollback was verified and what was found (rollback.verified). */
-    verified?: { by: string; ok: boolean; detail: string };
-  };
+  interrupted?: RunInterruption;
+  rollback?: RunRollback;
 }
 
 export interface MonitorRecord {

@@ -1,3 +1,4 @@
+import type { LockLeft } from './lock-left';
 import type { RunEvent, RunStatus } from './run-event';
 import type { ErrorRecord, PlannedItem, PlannedStep, RunEventData, RunEventType, SignerRecord } from './run-events';
 
@@ -50,6 +51,24 @@ export interface StepView {
   waitingFor?: { items: string[]; approvals: string[]; decision?: string };
 }
 
+/** Who stopped an open run at a safe point, when and why (run.interrupted). */
+export interface RunInterruption {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/** The run's rollback as journaled: why, what started it, how it ended and how it was verified. */
+export interface RunRollback {
+  reason: string;
+  trigger: string;
+  at: string;
+  ok?: boolean;
+  error?: ErrorRecord;
+  /** How the rollback was verified (by version, health, flag state or its checklist) and what was found. */
+  verified?: RunEventData['rollback.verified'];
+}
+
 export interface RunState {
   id: string;
   status: RunStatus;
@@ -82,18 +101,10 @@ export interface RunState {
   /** The last typed confirmation refused (it is asked again); cleared once the name is typed. */
   confirmationRefused?: { text: string; reason: string; at: string };
   /** The run ended (or was interrupted) but could not give its deploy lock back: still held there. */
-  lockLeft?: { where: string; error: string };
+  lockLeft?: LockLeft;
   /** Set while the run is open after its host stopped it at a safe point (cleared by a resume). */
-  interrupted?: { at: string; by: string; reason: string };
-  rollback?: {
-    reason: string;
-    trigger: string;
-    at: string;
-    ok?: boolean;
-    error?: ErrorRecord;
-    /** How the rollback was verified (by version, health, flag state or its checklist) and what was found. */
-    verified?: RunEventData['rollback.verified'];
-  };
+  interrupted?: RunInterruption;
+  rollback?: RunRollback;
   /** Where traffic went last (traffic.switched weights by version): what a rollback has to move back. */
   traffic?: Record<string, number>;
   decisions: Array<RunEventData['failure.decided'] & { at: string }>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTime } from '../../../shared/report/format';
 import { readJournal } from '../journal/journal-reader';
+import { oneStepRunbook } from '../run/test-support/one-step-runbook';
 import { answers, runInLab } from '../run/test-support/run-harness';
 import { makeLabProject } from '../test-lab/lab-project';
 import { rejectionOf } from '../test-support/rejection';
@@ -112,19 +113,13 @@ describe('openIncident', () => {
   it('drafts one for a production run the real executor rolled back, saying nothing was measured', async () => {
     const root = tempDir();
     makeLabProject(root, {
-      runbook: `title: Smoke
-roles: { devops: DevOps }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    onFailure: rollback
-    actions:
-      - { id: fail, type: shell, argv: [sh, -c, "echo no space left >&2; exit 3"] }
-rollback:
-  actions:
-    - { type: shell, argv: ["true"] }
-`,
+      runbook: oneStepRunbook({
+        title: 'Smoke',
+        roles: '{ devops: DevOps }',
+        onFailure: 'rollback',
+        actions: ['{ id: fail, type: shell, argv: [sh, -c, "echo no space left >&2; exit 3"] }'],
+        rollback: ['{ type: shell, argv: ["true"] }'],
+      }),
       environments: `environments:\n  production:\n    protected: true\n    lockDir: ${tempDir()}/locks\n`,
     });
     const dataDir = tempDir();

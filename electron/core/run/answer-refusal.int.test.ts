@@ -7,21 +7,19 @@ import { readJournal } from '../journal/journal-reader';
 import { makeLabProject } from '../test-lab/lab-project';
 import { useTempDirs } from '../test-support/temp-dir';
 import { createQueueDecider } from './queue-decider';
+import { oneStepRunbook } from './test-support/one-step-runbook';
 import { answers, runInLab } from './test-support/run-harness';
 
 // Issue #18 item 8: an answer that breaks a rule (the operator approving their own production
 // run, a mistyped environment name) is refused with its reason and asked again; the run goes on
 // and deploys. Item 12: a step with approvals is journaled as started once, and still shows its wait.
 
-const runbook = `title: Refusals
-roles: { devops: DevOps Engineer, tech-lead: Tech Lead }
-steps:
-  - id: ship
-    title: Ship
-    owner: devops
-    actions:
-      - { id: write, type: shell, argv: [sh, -c, 'printf %s "$0" > "$1"', '\${version}', '\${env.target}'] }
-`;
+const runbook = oneStepRunbook({
+  title: 'Refusals',
+  roles: '{ devops: DevOps Engineer, tech-lead: Tech Lead }',
+  step: 'ship',
+  actions: [`{ id: write, type: shell, argv: [sh, -c, 'printf %s "$0" > "$1"', '\${version}', '\${env.target}'] }`],
+});
 
 describe('an answer that breaks a rule is refused, and the run goes on', () => {
   const tempDir = useTempDirs('rp-refuse-');

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { envSecrets } from '../secrets/env-secrets';
 import { makeLabProject } from '../test-lab/lab-project';
+import { closedPort } from '../test-support/closed-port';
 import { useTempDirs } from '../test-support/temp-dir';
 import { previewRun } from './run-preview';
+import { oneStepRunbook, touchMarkerAction } from './test-support/one-step-runbook';
 import { answers, runInLab } from './test-support/run-harness';
 
 // Issue #18 item 9: the preview (`runs:preview`) and `run --dry-run` apply the guards a start
@@ -15,26 +16,14 @@ import { answers, runInLab } from './test-support/run-harness';
 // "would refuse" with the very message the start then gives, against a real git project, a real
 // lock folder on disk and a real freeze.
 
-const runbook = `title: Guards
-roles: { devops: DevOps Engineer, release-manager: Release Manager }
-steps:
-  - id: ship
-    title: Ship
-    owner: devops
-    actions:
-      - { type: shell, argv: [sh, -c, 'touch "$0"', '\${env.marker}'] }
-`;
+const runbook = oneStepRunbook({
+  title: 'Guards',
+  roles: '{ devops: DevOps Engineer, release-manager: Release Manager }',
+  step: 'ship',
+  actions: [touchMarkerAction],
+});
 
 const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'release-pilot.mjs');
-
-/** A port nothing listens on: connections to it are refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('preview and dry run check what a start checks', () => {
   const tempDir = useTempDirs('rp-guards-');

@@ -11,6 +11,7 @@ import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { useTempDirs } from '../test-support/temp-dir';
 import { dryRun } from './dry-run';
+import { oneStepRunbook } from './test-support/one-step-runbook';
 import { answers, runInLab } from './test-support/run-harness';
 
 // Two projects in one data folder, each with a `staging`: project A deploys v7 there for real (a
@@ -22,28 +23,13 @@ const docker = createDockerClient({ via: 'local' });
 const image = `rp-it-scope-${Math.random().toString(36).slice(2, 8)}`;
 const container = `${image}-a`;
 
-const deployRunbook = `
-title: Deploy A
-roles: { devops: DevOps Engineer }
-strategy: recreate
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    actions:
-      - { type: deploy }
-`;
+const deployRunbook = oneStepRunbook({ title: 'Deploy A', strategy: 'recreate', actions: ['{ type: deploy }'] });
 
-const markerRunbook = (marker: string) => `
-title: Deploy B
-roles: { devops: DevOps Engineer }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    actions:
-      - { type: shell, argv: [sh, -c, 'echo "\${env.name} \${version}" >> "$0"', ${JSON.stringify(marker)}] }
-`;
+const markerRunbook = (marker: string) =>
+  oneStepRunbook({
+    title: 'Deploy B',
+    actions: [`{ type: shell, argv: [sh, -c, 'echo "\${env.name} \${version}" >> "$0"', ${JSON.stringify(marker)}] }`],
+  });
 
 afterAll(async () => {
   await docker.docker

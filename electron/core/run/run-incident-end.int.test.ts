@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMetricValue } from '../../../shared/monitor/format-metric';
 import { formatTime } from '../../../shared/report/format';
-import { createDockerClient } from '../docker/docker-client';
 import { readJournal } from '../journal/journal-reader';
 import { silentLogger } from '../logging/logger';
 import { runStarted, writeJournal } from '../planning/test-support/write-journal';
-import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { useTempDirs } from '../test-support/temp-dir';
 import { closeRun } from './close-run';
 import { answers, runInLab } from './test-support/run-harness';
+import { buildVersionApp, versionAppEnvironment } from './test-support/version-app';
+import { rollbackRule, watchedRunbook } from './test-support/watched-runbook';
 
 // The incident record of a protected run is finished when the run is: a real container whose v2
 // fails half its answers is rolled back by a rule, and the incident files name the end, its time
@@ -21,29 +21,12 @@ import { answers, runInLab } from './test-support/run-harness';
 
 const image = `rp-it-incident-${Math.random().toString(36).slice(2, 8)}`;
 
-async function buildVersion(version: string, failPercent: number): Promise<void> {
-  const script = [
-    '#!/bin/sh',
-    `if [ $((RANDOM % 100)) -lt ${failPercent} ]; then`,
-    '  printf "Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\nfailed\\n"',
-    'else',
-    `  printf "Content-Type: text/plain\\r\\n\\r\\n${version}\\n"`,
-    'fi',
-    '',
-  ].join('\n');
-  await buildBusyboxImage(createDockerClient({ via: 'local' }), {
-    tag: `${image}:${version}`,
-    files: { '/www/health': 'ok', '/www/cgi-bin/version': script },
-    cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
-  });
-}
-
 describe('the incident record once the run has ended', () => {
   const tempDir = useTempDirs('rp-incident-end-');
   const containers: string[] = [];
   beforeAll(async () => {
-    await buildVersion('v1.0.0', 0);
-    await buildVersion('v1.1.0', 60);
+    await buildVersionApp(image, 'v1.0.0', 0);
+    await buildVersionApp(image, 'v1.1.0', 60);
   }, 180_000);
   afterAll(() => {
     for (const name of containers) execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
@@ -57,34 +40,13 @@ describe('the incident record once the run has ended', () => {
     makeLabProject(
       root,
       {
-        runbook: `title: Incident
-roles: { devops: DevOps Engineer }
-strategy: recreate
-steps:
-  - id: production
-    title: Production
-    owner: devops
-    actions:
-      - { id: deploy, type: deploy }
-  - id: monitoring
-    title: Monitoring
-    owner: devops
-    actions:
-      - { id: watch, type: watch, duration: 20s }
-alerts:
-  - { name: HighErrorRate, condition: error_rate > 10%, for: 3s, severity: critical, action: rollback }
-`,
-        environments: `
-environments:
-  prod:
-    protected: true
-    lockDir: ${tempDir()}/locks
-    app: { image: ${image}, container: ${container}, ports: ["127.0.0.1:${port}:80"], healthPath: /health }
-    urls: { health: "http://127.0.0.1:${port}/health" }
-    deploy: { healthTimeout: 30s }
-    monitoring:
-      probes: { url: "http://127.0.0.1:${port}/cgi-bin/version", rate: 40, version: body, window: 2s, baseline: 0s }
-`,
+        runbook: watchedRunbook({
+          title: 'Incident',
+          strategy: 'recreate',
+          watch: '20s',
+          alerts: [rollbackRule('HighErrorRate', '3s')],
+        }),
+        environments: versionAppEnvironment({ image, container, port, lockDir: `${tempDir()}/locks`, protected: true }),
       },
       ['v1.0.0', 'v1.1.0'],
     );

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/runs/run-event';
-import { createDockerClient } from '../docker/docker-client';
-import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { runInLab } from './test-support/run-harness';
+import { answeredVersion, buildVersionApp, versionAppEnvironment } from './test-support/version-app';
+import { rollbackRule, watchedRunbook } from './test-support/watched-runbook';
 
 // Issue #18 item 5: the monitor judges the app, not the laptop. Four busy processes load this
 // machine's two cores for the whole file while real containers are deployed by recreate and
@@ -18,41 +18,12 @@ import { runInLab } from './test-support/run-harness';
 
 const image = `rp-it-loaded-${Math.random().toString(36).slice(2, 8)}`;
 
-async function buildVersion(version: string, failPercent: number): Promise<void> {
-  const script = [
-    '#!/bin/sh',
-    `if [ $((RANDOM % 100)) -lt ${failPercent} ]; then`,
-    '  printf "Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\nfailed\\n"',
-    'else',
-    `  printf "Content-Type: text/plain\\r\\n\\r\\n${version}\\n"`,
-    'fi',
-    '',
-  ].join('\n');
-  await buildBusyboxImage(createDockerClient({ via: 'local' }), {
-    tag: `${image}:${version}`,
-    files: { '/www/health': 'ok', '/www/cgi-bin/version': script },
-    cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
-  });
-}
-
-const runbook = `
-title: Loaded
-roles: { devops: DevOps Engineer }
-strategy: recreate
-steps:
-  - id: production
-    title: Production
-    owner: devops
-    actions:
-      - { id: deploy, type: deploy }
-  - id: monitoring
-    title: Monitoring
-    owner: devops
-    actions:
-      - { id: watch, type: watch, duration: 6s }
-alerts:
-  - { name: RollbackOnErrorRate, condition: error_rate > 10%, for: 1s, severity: critical, action: rollback }
-`;
+const runbook = watchedRunbook({
+  title: 'Loaded',
+  strategy: 'recreate',
+  watch: '6s',
+  alerts: [rollbackRule('RollbackOnErrorRate', '1s')],
+});
 
 const data = (events: RunEvent[], type: string) =>
   events.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
@@ -70,22 +41,19 @@ describe('deployments on a machine whose two cores four busy processes keep load
   };
 
   beforeAll(async () => {
-    await buildVersion('v1.0.0', 0);
-    await buildVersion('v1.1.0', 0);
-    await buildVersion('v1.2.0', 50);
+    await buildVersionApp(image, 'v1.0.0', 0);
+    await buildVersionApp(image, 'v1.1.0', 0);
+    await buildVersionApp(image, 'v1.2.0', 50);
     root = tempDir();
     port = await freePort();
     container = `${image}-app-${port}`;
-    const environments = `
-environments:
-  prod:
-    lockDir: ${tempDir()}/locks
-    app: { image: ${image}, container: ${container}, ports: ["127.0.0.1:${port}:80"], healthPath: /health }
-    urls: { health: "http://127.0.0.1:${port}/health" }
-    deploy: { healthTimeout: 60s }
-    monitoring:
-      probes: { url: "http://127.0.0.1:${port}/cgi-bin/version", rate: 40, version: body, window: 2s, baseline: 0s }
-`;
+    const environments = versionAppEnvironment({
+      image,
+      container,
+      port,
+      lockDir: `${tempDir()}/locks`,
+      healthTimeout: '60s',
+    });
     makeLabProject(root, { runbook, environments }, ['v1.0.0', 'v1.1.0', 'v1.2.0']);
     for (let i = 0; i < 4; i++) busy.push(spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
   }, 180_000);
@@ -96,8 +64,6 @@ environments:
     if (container) execFileSync('docker', ['rm', '-f', container], { stdio: 'ignore' });
   });
 
-  const answering = async () => (await (await fetch(`http://127.0.0.1:${port}/cgi-bin/version`)).text()).trim();
-
   it('a good release succeeds under load; a bad one still rolls back to it', async () => {
     const dataDir = tempDir();
     const run = (version: string) => runInLab({ projectRoot: root, dataDir, environment: 'prod', version });
@@ -105,13 +71,13 @@ environments:
       const good = await run(version);
       const why = JSON.stringify([good.find('run.finished'), data(good.events, 'alert.changed')]);
       expect(good.status, why).toBe('succeeded');
-      expect(await answering()).toBe(version);
+      expect(await answeredVersion(port)).toBe(version);
     }
 
     const bad = await run('v1.2.0');
     expect(bad.status, JSON.stringify(bad.find('run.finished'))).toBe('rolled-back');
     expect(data(bad.events, 'rollback.started')[0]).toMatchObject({ trigger: 'alert' });
-    expect(await answering()).toBe('v1.1.0');
+    expect(await answeredVersion(port)).toBe('v1.1.0');
     expect(busy.every((child) => child.exitCode === null)).toBe(true);
   }, 240_000);
 });

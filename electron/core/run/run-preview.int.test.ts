@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { describePlan } from '../../../shared/plans/describe-plan';
 import { makeLabProject } from '../test-lab/lab-project';
+import { closedPort } from '../test-support/closed-port';
 import { rejectionOf } from '../test-support/rejection';
 import { useTempDirs } from '../test-support/temp-dir';
 import { testEngine } from '../test-support/test-engine';
@@ -45,15 +45,6 @@ steps:
     actions:
       - { id: x, type: shell, argv: [true] }
 `;
-
-/** A port nothing listens on: connections to it are refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function environments(dir: string): Promise<string> {
   const port = await closedPort();

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunEvent } from '../../../shared/runs/run-event';
-import { createDockerClient } from '../docker/docker-client';
 import { verifyJournal } from '../journal/journal-reader';
 import { silentLogger } from '../logging/logger';
 import { envSecrets } from '../secrets/env-secrets';
-import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { answersDecider } from './answers-decider';
 import { resumeRun } from './run-launcher';
 import { answers, runInLab } from './test-support/run-harness';
+import { buildVersionApp, versionAppEnvironment } from './test-support/version-app';
 
 // A run that crashed in the middle of a deploy, resumed and rolled back: the strategy that deployed
 // lived only in the dead process's memory, yet the rollback must still put the old version back.
@@ -33,17 +32,6 @@ steps:
       - { id: deploy, type: deploy }
 `;
 
-async function buildVersion(version: string): Promise<void> {
-  await buildBusyboxImage(createDockerClient({ via: 'local' }), {
-    tag: `${image}:${version}`,
-    files: {
-      '/www/health': 'ok',
-      '/www/cgi-bin/version': `#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n${version}\\n"\n`,
-    },
-    cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
-  });
-}
-
 describe('resuming a run that crashed during its deploy', () => {
   const made: string[] = [];
   const tempDir = () => {
@@ -56,21 +44,12 @@ describe('resuming a run that crashed during its deploy', () => {
   let port: number;
 
   beforeAll(async () => {
-    await buildVersion('v1.0.0');
-    await buildVersion('v1.1.0');
+    await buildVersionApp(image, 'v1.0.0');
+    await buildVersionApp(image, 'v1.1.0');
     port = await freePort();
     root = tempDir();
     dataDir = tempDir();
-    const environments = `
-environments:
-  prod:
-    lockDir: ${tempDir()}/locks
-    app: { image: ${image}, container: ${container}, ports: ["127.0.0.1:${port}:80"], healthPath: /health }
-    urls: { health: "http://127.0.0.1:${port}/health" }
-    deploy: { healthTimeout: 30s }
-    monitoring:
-      probes: { url: "http://127.0.0.1:${port}/cgi-bin/version", rate: 20, version: body, window: 2s, baseline: 0s }
-`;
+    const environments = versionAppEnvironment({ image, container, port, lockDir: `${tempDir()}/locks`, rate: 20 });
     makeLabProject(root, { runbook, environments }, ['v1.0.0', 'v1.1.0']);
   }, 180_000);
 

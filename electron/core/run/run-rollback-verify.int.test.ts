@@ -12,6 +12,7 @@ import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { runInLab } from './test-support/run-harness';
+import { rollbackRule, watchedRunbook } from './test-support/watched-runbook';
 
 // A rollback is verified by what it changed (issue #18, items 4 and 10). Blue-green through a real
 // nginx: v2 is live, v3 answers /cgi-bin/app with 500s, the rollback rule fires and nginx switches
@@ -45,27 +46,13 @@ async function buildApp(name: string, version: string, bad: boolean, header: boo
 
 /** The runbook's own rollback action leaves a line in `marker`, so the test sees it ran. */
 function runbook(marker: string): string {
-  return `
-title: Blue-green, verified rollback
-roles: { devops: DevOps Engineer }
-strategy: blue-green
-steps:
-  - id: production
-    title: Production
-    owner: devops
-    actions:
-      - { type: deploy }
-  - id: monitoring
-    title: Monitoring
-    owner: devops
-    actions:
-      - { type: watch, duration: 6s }
-alerts:
-  - { name: RollbackOnErrorRate, condition: error_rate > 10%, for: 3s, severity: critical, action: rollback }
-rollback:
-  actions:
-    - { type: shell, argv: [sh, -c, 'echo "runbook rollback to $0" >> ${marker}', "\${previous_version}"] }
-`;
+  return watchedRunbook({
+    title: 'Blue-green, verified rollback',
+    strategy: 'blue-green',
+    watch: '6s',
+    alerts: [rollbackRule('RollbackOnErrorRate', '3s')],
+    rollback: [`{ type: shell, argv: [sh, -c, 'echo "runbook rollback to $0" >> ${marker}', "\${previous_version}"] }`],
+  });
 }
 
 const data = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>

@@ -7,13 +7,13 @@ import type { RunEvent } from '../../../shared/runs/run-event';
 import { rollbackCommand } from '../../cli/commands/releases';
 import { readEnvironmentReleases, rollbackTarget } from '../deploy/history/read-history';
 import { type NginxLab, startTestNginx } from '../deploy/test-support/nginx-lab';
-import { createDockerClient } from '../docker/docker-client';
 import { verifyJournal } from '../journal/journal-reader';
 import { silentLogger } from '../logging/logger';
-import { buildBusyboxImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { freePort } from '../test-lab/sshd-lab';
 import { runInLab } from './test-support/run-harness';
+import { buildVersionApp } from './test-support/version-app';
+import { rollbackRule, watchedRunbook } from './test-support/watched-runbook';
 
 // Whole runs with a `deploy` action: blue-green through a real nginx, watched by real probes, and
 // rolled back on their own when a rule fires. The images answer /health always and
@@ -22,47 +22,17 @@ import { runInLab } from './test-support/run-harness';
 const image = `rp-it-strategies-${Math.random().toString(36).slice(2, 8)}`;
 const container = `${image}-app`;
 
-function versionScript(version: string, failPercent: number): string {
-  return [
-    '#!/bin/sh',
-    `if [ $((RANDOM % 100)) -lt ${failPercent} ]; then`,
-    '  printf "Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\nfailed\\n"',
-    'else',
-    `  printf "Content-Type: text/plain\\r\\n\\r\\n${version}\\n"`,
-    'fi',
-    '',
-  ].join('\n');
-}
-
-async function buildVersion(version: string, failPercent = 0): Promise<void> {
-  await buildBusyboxImage(createDockerClient({ via: 'local' }), {
-    tag: `${image}:${version}`,
-    files: { '/www/health': 'ok', '/www/cgi-bin/version': versionScript(version, failPercent) },
-    cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
-  });
-}
-
 // The rule's `for` outlasts its window: the few 502s of a first deploy's switch (nothing was live
 // before it) leave the window before the rule could fire, while a bad version's failures go on.
-const runbook = `
-title: Blue-green
-roles: { devops: DevOps Engineer }
-strategy: blue-green
-steps:
-  - id: production
-    title: Production
-    owner: devops
-    actions:
-      - { type: deploy }
-  - id: monitoring
-    title: Monitoring
-    owner: devops
-    actions:
-      - { type: watch, duration: 8s }
-alerts:
-  - { name: ErrorsSeen, condition: error_rate > 5%, for: 0s, severity: warning, action: notify }
-  - { name: RollbackOnErrorRate, condition: error_rate > 10%, for: 3s, severity: critical, action: rollback }
-`;
+const runbook = watchedRunbook({
+  title: 'Blue-green',
+  strategy: 'blue-green',
+  watch: '8s',
+  alerts: [
+    '{ name: ErrorsSeen, condition: error_rate > 5%, for: 0s, severity: warning, action: notify }',
+    rollbackRule('RollbackOnErrorRate', '3s'),
+  ],
+});
 
 function environments(nginx: NginxLab, blue: number, green: number, lockDir: string): string {
   return `
@@ -103,9 +73,9 @@ describe('runs that deploy by strategy, watched and rolled back', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    await buildVersion('v1.0.0');
-    await buildVersion('v1.1.0');
-    await buildVersion('v1.2.0', 30);
+    await buildVersionApp(image, 'v1.0.0');
+    await buildVersionApp(image, 'v1.1.0');
+    await buildVersionApp(image, 'v1.2.0', 30);
     nginx = await startTestNginx();
     root = tempDir();
     dataDir = tempDir();

@@ -13,6 +13,7 @@ import { dryRun } from './dry-run';
 import { toApiError } from './run-api-errors';
 import { previewRun } from './run-preview';
 import { UnknownVersionError } from './run-version';
+import { oneStepRunbook } from './test-support/one-step-runbook';
 import { runInLab } from './test-support/run-harness';
 
 // A version that names nothing is refused before the lock, by the run, the plan, the dry run and
@@ -23,16 +24,11 @@ import { runInLab } from './test-support/run-harness';
 const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'release-pilot.mjs');
 const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 
-const runbook = (marker: string) => `
-title: Version check
-roles: { devops: DevOps Engineer }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    actions:
-      - { type: shell, argv: [sh, -c, 'echo "\${version}" >> "$0"', ${JSON.stringify(marker)}] }
-`;
+const runbook = (marker: string) =>
+  oneStepRunbook({
+    title: 'Version check',
+    actions: [`{ type: shell, argv: [sh, -c, 'echo "\${version}" >> "$0"', ${JSON.stringify(marker)}] }`],
+  });
 
 describe('the version a run is asked for', () => {
   const tempDir = useTempDirs('rp-run-version-');

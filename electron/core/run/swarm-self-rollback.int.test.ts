@@ -8,6 +8,7 @@ import { createDockerClient } from '../docker/docker-client';
 import { buildBusyboxImage, buildDemoWebImage } from '../test-lab/busybox-image';
 import { makeLabProject } from '../test-lab/lab-project';
 import { useTempDirs } from '../test-support/temp-dir';
+import { oneStepRunbook } from './test-support/one-step-runbook';
 import { answers, runInLab } from './test-support/run-harness';
 
 // Issue #18: when the Swarm engine rolls a bad update back by itself, the previous version is live
@@ -37,17 +38,12 @@ describe('a run whose Swarm update the engine rolls back by itself', () => {
     makeLabProject(
       root,
       {
-        runbook: `
-title: Swarm
-roles: { devops: DevOps }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    onFailure: rollback
-    actions:
-      - { type: deploy, strategy: swarm }
-`,
+        runbook: oneStepRunbook({
+          title: 'Swarm',
+          roles: '{ devops: DevOps }',
+          onFailure: 'rollback',
+          actions: ['{ type: deploy, strategy: swarm }'],
+        }),
         environments: `
 environments:
   lab:

@@ -8,6 +8,7 @@ import { silentLogger } from '../../logging/logger';
 import { buildBusyboxImage } from '../../test-lab/busybox-image';
 import { loadRunTarget } from '../run-target';
 import { createRunTools } from '../tool-runners';
+import { oneStepRunbook } from './one-step-runbook';
 
 // A small web app in versions v1, v2, v3 (v3 has no /health, so its health check fails) and the
 // runbooks that deploy and roll it back, for the "what is live after a rollback" tests.
@@ -42,22 +43,13 @@ export function rollbackLabEnvironments(image: string, container: string, port: 
 const check = '{ type: http.check, attempts: 40, interval: 250ms }';
 
 /** The documented pattern: docker.run the app, roll back with docker.run of ${previous_version}. */
-export const dockerRollbackRunbook = `
-title: Rollback by the documented pattern
-roles: { devops: DevOps }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    onFailure: rollback
-    actions:
-      - { type: docker.run }
-      - ${check}
-rollback:
-  actions:
-    - { type: docker.run, image: "\${env.app.image}:\${previous_version}" }
-    - ${check}
-`;
+export const dockerRollbackRunbook = oneStepRunbook({
+  title: 'Rollback by the documented pattern',
+  roles: '{ devops: DevOps }',
+  onFailure: 'rollback',
+  actions: ['{ type: docker.run }', check],
+  rollback: ['{ type: docker.run, image: "${env.app.image}:${previous_version}" }', check],
+});
 
 /** The same release done with plain commands (no docker.run, no strategy); a rollback that restarts v-previous, or does nothing. */
 export function commandRollbackRunbook(
@@ -68,21 +60,13 @@ export function commandRollbackRunbook(
 ): string {
   const start = (version: string) =>
     `{ type: shell, argv: [sh, -c, 'docker rm -f "$1" >/dev/null 2>&1; docker run -d --init --name "$1" -p "127.0.0.1:${port}:80" "$2"', start, ${container}, "${image}:${version}"] }`;
-  return `
-title: Rollback by commands
-roles: { devops: DevOps }
-steps:
-  - id: deploy
-    title: Deploy
-    owner: devops
-    onFailure: rollback
-    actions:
-      - ${start('${version}')}
-      - ${check}
-rollback:
-  actions:
-    - ${rollback === 'restart' ? start('${previous_version}') : "{ type: shell, argv: ['true'] }"}
-`;
+  return oneStepRunbook({
+    title: 'Rollback by commands',
+    roles: '{ devops: DevOps }',
+    onFailure: 'rollback',
+    actions: [start('${version}'), check],
+    rollback: [rollback === 'restart' ? start('${previous_version}') : "{ type: shell, argv: ['true'] }"],
+  });
 }
 
 /** What the app answers on /version. */
