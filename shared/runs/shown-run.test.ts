@@ -45,7 +45,12 @@ const upToRunning = () => [
 ];
 const interrupted = event(
   'run.interrupted',
-  { by: 'Release Pilot (browser)', reason: 'the browser host was stopped (SIGTERM)', step: 'deploy', action: 'deploy.run' },
+  {
+    by: 'Release Pilot (browser)',
+    reason: 'the browser host was stopped (SIGTERM)',
+    step: 'deploy',
+    action: 'deploy.run',
+  },
   '2026-01-01T10:00:45.000Z',
 );
 
