@@ -108,8 +108,10 @@ export function renderResults(data: ReportData): string {
   const lines = ['## Results', '', `- **Status**: ${status}`, `- **Downtime**: ${downtime}`, `- **Issues**: ${issues}`];
   if (r.rollback) {
     const outcome = r.rollback.ok === undefined ? 'not finished' : r.rollback.ok ? 'completed' : 'FAILED';
+    // The outcome first, then who started it and why: "completed: <reason>" read as if the reason
+    // were the outcome ("completed: alert … fired: rolling back").
     lines.push(
-      `- **Rollback**: ${escapeInline(r.rollback.trigger)}-triggered at ${formatTime(r.rollback.at)}, ${outcome}: ${escapeInline(r.rollback.reason)}`,
+      `- **Rollback**: ${outcome}, started at ${formatTime(r.rollback.at)} by ${r.rollback.trigger === 'alert' ? 'an alert rule' : `the ${escapeInline(r.rollback.trigger)}`}. Why: ${escapeInline(r.rollback.reason)}`,
     );
     const verified = r.rollback.verified;
     if (verified)

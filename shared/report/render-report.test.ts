@@ -40,6 +40,12 @@ describe('renderReport over the recorded scenarios', () => {
     expect(aborted?.results.status).toBe('aborted');
   });
 
+  it('says how the rollback ended first, then what started it and why', () => {
+    const markdown = renderReport(eventsOf(scenarios[3]!()));
+    expect(markdown).toMatch(/- \*\*Rollback\*\*: completed, started at \S+ by an alert rule\. Why: /);
+    expect(markdown).not.toContain('-triggered at');
+  });
+
   it('marks steps that never ran as not run, never as done', () => {
     const markdown = renderReport(eventsOf(scenarios[4]!()));
     expect(markdown).toMatch(/\| — \| \*\*Verification\*\* \| — \| — \| ○ not run \| — \|/);

@@ -87,6 +87,7 @@ function runFields(runs: Awaited<ReturnType<typeof environmentRuns>>) {
             version: openRun.version,
             startedAt: openRun.startedAt,
             operator: openRun.operator,
+            interrupted: openRun.interrupted,
           },
         }
       : {}),

@@ -20,6 +20,8 @@ export interface ProjectRun {
   operator?: string;
   previousVersion?: string;
   commit?: string;
+  /** An open run its host stopped at a safe point (RunSummary.interrupted). */
+  interrupted?: { at: string; by: string; reason: string };
 }
 
 export interface EnvironmentRuns {
@@ -69,6 +71,7 @@ export async function projectRuns(dataDir: string, projectRoot: string): Promise
       operator: f.summary.operator,
       previousVersion: f.previousVersion,
       commit: f.commit,
+      interrupted: f.summary.interrupted,
     }))
     .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.runId.localeCompare(a.runId));
 }

@@ -39,7 +39,14 @@ export const EnvironmentStatus = z.object({
   lastRun: z.object({ runId: Id, version: z.string(), status: RunStatus, endedAt: z.string().optional() }).optional(),
   /** A run with no end recorded that no process drives: left open by a crash, to resume or close. */
   openRun: z
-    .object({ runId: Id, version: z.string(), startedAt: z.string().optional(), operator: z.string().optional() })
+    .object({
+      runId: Id,
+      version: z.string(),
+      startedAt: z.string().optional(),
+      operator: z.string().optional(),
+      /** Its host stopped it at a safe point (not a crash): when, by whom and why. */
+      interrupted: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
+    })
     .optional(),
   /** A run this app is driving right now. */
   activeRun: z.object({ runId: Id, version: z.string() }).optional(),

@@ -72,9 +72,13 @@ function RunCell({ status }: { status: EnvironmentStatus }) {
   if (!run && status.openRun) {
     return (
       <span>
-        <StatusBadge tone="warning" dot title="No end recorded and nothing driving it: see below">
-          Left open
-        </StatusBadge>{' '}
+        {status.openRun.interrupted ? (
+          <RunStatusBadge status="open" interrupted={status.openRun.interrupted} />
+        ) : (
+          <StatusBadge tone="warning" dot title="No end recorded and nothing driving it: see below">
+            Left open
+          </StatusBadge>
+        )}{' '}
         <a href={hrefFor('runs', status.openRun.runId)} className="mono">
           {status.openRun.version}
         </a>

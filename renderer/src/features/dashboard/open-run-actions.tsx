@@ -93,7 +93,8 @@ export function OpenRunActions({
       role="status"
       title={
         <>
-          Run <a href={hrefFor('runs', run.runId)}>{run.runId}</a> of {run.version} on {environment} was left open
+          Run <a href={hrefFor('runs', run.runId)}>{run.runId}</a> of {run.version} on {environment}{' '}
+          {run.interrupted ? 'was interrupted — resume or close it' : 'was left open'}
         </>
       }
       actions={
@@ -118,8 +119,11 @@ export function OpenRunActions({
     >
       <p title={formatDateTime(run.startedAt)}>
         Started{started}
-        {run.operator ? ` by ${run.operator}` : ''}; no end was recorded and nothing is driving it (the app or the
-        machine stopped). Resume continues from the step that was running, after checking it again.
+        {run.operator ? ` by ${run.operator}` : ''};{' '}
+        {run.interrupted
+          ? `stopped at a safe point: ${run.interrupted.reason} (by ${run.interrupted.by}, ${formatDateTime(run.interrupted.at)}). Nothing drives it now.`
+          : 'no end was recorded and nothing is driving it (the app or the machine stopped).'}{' '}
+        Resume continues from the step that was running, after checking it again.
       </p>
       {mode === 'closing' ? (
         <form className="open-run-close" onSubmit={close} onKeyDown={onKeyDown} noValidate>

@@ -71,7 +71,7 @@ function LiveLogsScreen() {
       <PageHeader
         title="Logs"
         description="The output of a run's actions on every host as it happens, beside any container, file or journal you add. Each source keeps its newest lines; a run's whole log stays in its logs.ndjson."
-        actions={run ? <RunStatusBadge status={run.status} /> : null}
+        actions={run ? <RunStatusBadge status={run.status} interrupted={run.interrupted} /> : null}
       />
       <div className="logs-controls">
         <RunPicker runs={runs} value={runId} onChange={(id) => navigate('logs', id)} />

@@ -5,7 +5,7 @@ import { runStatusPresentation } from '../runs/run-status';
 
 function optionLabel(run: RunSummary): string {
   const what = run.startedAt ? `${run.environment} ${run.version}` : run.id;
-  return `${what} — ${runStatusPresentation(run.status).label} (${run.id})`;
+  return `${what} — ${runStatusPresentation(run.status, run.interrupted).label} (${run.id})`;
 }
 
 /** Which run's output the screen shows; runs still in progress come first. */

@@ -40,7 +40,7 @@ export function MonitoringView({ runId }: { runId: string }) {
             {view.environment} · {view.version}
           </span>
         ) : null}
-        {run ? <RunStatusBadge status={run.status} /> : null}
+        {run ? <RunStatusBadge status={run.status} interrupted={run.interrupted} /> : null}
         {live ? (
           <StatusBadge tone="info" dot title="New figures appear as the run records them">
             Live

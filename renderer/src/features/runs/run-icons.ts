@@ -15,6 +15,7 @@ export { default as CircleX } from 'lucide-react/icons/circle-x';
 export { default as GitCommit } from 'lucide-react/icons/git-commit-horizontal';
 export { default as Hand } from 'lucide-react/icons/hand';
 export { default as ListChecks } from 'lucide-react/icons/list-checks';
+export { default as OctagonPause } from 'lucide-react/icons/octagon-pause';
 export { default as OctagonX } from 'lucide-react/icons/octagon-x';
 export { default as PenLine } from 'lucide-react/icons/pen-line';
 export { default as Play } from 'lucide-react/icons/play';

@@ -17,7 +17,21 @@ const presentation: Record<RunStatus, { label: string; tone: Tone; description: 
   unreadable: { label: 'Unreadable', tone: 'danger', description: 'The journal could not be read' },
 };
 
-export function runStatusPresentation(status: RunStatus) {
+/** Set on an open run whose host stopped it at a safe point, until it is resumed (RunSummary.interrupted). */
+export interface Interruption {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export function runStatusPresentation(status: RunStatus, interrupted?: Interruption) {
+  // Nothing drives an interrupted run: it waits for a person, so it must not read as in progress.
+  if (status === 'open' && interrupted)
+    return {
+      label: 'Interrupted — resume or close',
+      tone: 'warning' as Tone,
+      description: `Stopped at a safe point: ${interrupted.reason} (by ${interrupted.by}). Resume it, or close it as failed`,
+    };
   return presentation[status];
 }
 

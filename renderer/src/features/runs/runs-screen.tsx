@@ -63,7 +63,7 @@ function RunsBody() {
       title={countLabel(runs.length, 'run')}
       description={
         interrupted.size
-          ? `Newest first. ${countLabel(interrupted.size, 'run')} left open by a crash: resume or close ${interrupted.size === 1 ? 'it' : 'them'}.`
+          ? `Newest first. ${countLabel(interrupted.size, 'run')} interrupted or left open: resume or close ${interrupted.size === 1 ? 'it' : 'them'}.`
           : 'Newest first. Open a run to follow it live or read it back.'
       }
     >

@@ -21,7 +21,12 @@ function Time({ iso }: { iso: string | undefined }) {
 
 export const runColumns = {
   id: { key: 'id', header: 'Run', cell: (run) => <span title={run.id}>{run.id}</span>, mono: true, width: '200px' },
-  status: { key: 'status', header: 'Status', cell: (run) => <RunStatusBadge status={run.status} />, width: '136px' },
+  status: {
+    key: 'status',
+    header: 'Status',
+    cell: (run) => <RunStatusBadge status={run.status} interrupted={run.interrupted} />,
+    width: '136px',
+  },
   environment: {
     key: 'environment',
     header: 'Environment',

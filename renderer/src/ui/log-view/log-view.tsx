@@ -28,6 +28,11 @@ export interface LogViewProps {
   stateKey?: string;
   /** Shown while there are no lines at all. */
   waiting?: ReactNode;
+  /**
+   * Set when no new lines can come (the run ended, or nothing drives it): says why, in place of
+   * "following new lines", and the Pause/Follow button is not offered.
+   */
+  still?: string;
 }
 
 interface Queries {
@@ -57,7 +62,7 @@ const paletteSize = 8;
  * Live output of several sources: virtualized, coloured, filterable and searchable, following
  * the newest line until the person scrolls away.
  */
-export function LogView({ feed, sources, fileName, label = 'Log output', stateKey, waiting }: LogViewProps) {
+export function LogView({ feed, sources, fileName, label = 'Log output', stateKey, waiting, still }: LogViewProps) {
   const draft = useSessionDraft(`log-view.${stateKey ?? 'default'}`, isQueries);
   const [localQueries, setLocalQueries] = useState<Queries>(noQueries);
   const queries = stateKey ? (draft.draft ?? noQueries) : localQueries;
@@ -202,7 +207,7 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           }
         />
         <div className="log-actions">
-          {following ? (
+          {still ? null : following ? (
             <Button size="sm" icon={Pause} onClick={() => follow(false)} title="Stop scrolling to new lines">
               Pause
             </Button>
@@ -223,7 +228,7 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
       <DroppedNotice sources={sources} />
       <p className="log-summary" id={summaryId}>
         {formatCount(view.length)} of {formatCount(retained)} lines shown
-        {following ? ' · following new lines' : ' · paused'}
+        {still ? ` · ${still}` : following ? ' · following new lines' : ' · paused'}
         <span className="log-notice" role="status">
           {notice}
         </span>

@@ -1,5 +1,6 @@
 import type { RunSummary } from '../../../../../shared/api/schemas/run';
 import { hrefFor } from '../../../app/routes';
+import { formatDateTime } from '../../../lib/format-time';
 import type { Column } from '../../../ui/data-table';
 import { StatusBadge } from '../../../ui/status-badge';
 import { RunStatusBadge } from '../run-status-badge';
@@ -37,9 +38,11 @@ function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
       ...runColumns.status,
       width: '136px',
       cell: (run) =>
-        interrupted.has(run.id) ? (
+        run.status === 'open' && run.interrupted ? (
+          <RunStatusBadge status={run.status} interrupted={run.interrupted} />
+        ) : interrupted.has(run.id) ? (
           <StatusBadge tone="warning" dot title="No end recorded and no app drives it: left open by a crash">
-            Interrupted
+            Left open — resume or close
           </StatusBadge>
         ) : (
           <RunStatusBadge status={run.status} />
@@ -69,10 +72,18 @@ export function RunsHistory({
       detail={(run) =>
         interrupted.has(run.id) ? (
           <div className="interrupted-row">
-            <p>
-              Left open: no end is recorded and no app here drives it (a crash, a closed window, or another machine).
-              Resume it from the step it was in, or close it as failed with a reason.
-            </p>
+            {run.interrupted ? (
+              <p>
+                Interrupted at a safe point: {run.interrupted.reason} (by {run.interrupted.by},{' '}
+                {formatDateTime(run.interrupted.at)}). Nothing drives it now; it keeps its deploy lock. Resume it from
+                the step it was in, or close it as failed with a reason.
+              </p>
+            ) : (
+              <p>
+                Left open: no end is recorded and no app here drives it (a crash, a closed window, or another machine).
+                Resume it from the step it was in, or close it as failed with a reason.
+              </p>
+            )}
             <InterruptedActions runId={run.id} onDone={onChanged} />
           </div>
         ) : null

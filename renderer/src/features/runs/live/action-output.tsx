@@ -6,7 +6,18 @@ import { filteredFeed, isSourceOf, sourcesOf } from './filtered-feed';
 // One action's live output: the run's log store (features/logs, which the run view follows)
 // seen through a filter on the action's sources, `<step>.<action>` and `<step>.<action>@<host>`.
 
-export function ActionOutput({ runId, actionKey, title }: { runId: string; actionKey: string; title: string }) {
+export function ActionOutput({
+  runId,
+  actionKey,
+  title,
+  still,
+}: {
+  runId: string;
+  actionKey: string;
+  title: string;
+  /** Why no new lines will come (see LogView). */
+  still?: string;
+}) {
   const accept = useMemo(() => (source: string) => isSourceOf(actionKey, source), [actionKey]);
   const feed = useMemo(() => filteredFeed(liveLogs.feed, accept), [accept]);
   const allSources = useLiveLogs((state) => state.sources);
@@ -19,6 +30,7 @@ export function ActionOutput({ runId, actionKey, title }: { runId: string; actio
         fileName={`${runId}-${actionKey}`}
         label={`Output of ${title}`}
         waiting="No output yet."
+        still={still}
       />
     </div>
   );

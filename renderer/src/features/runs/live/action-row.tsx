@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Question } from '../../../../../shared/api/schemas/run-control';
 import type { ActionPlan } from '../../../../../shared/plans/action-plan';
 import { describePlan } from '../../../../../shared/plans/describe-plan';
-import type { ActionView } from '../../../../../shared/runs/run-state';
+import type { ShownAction } from '../../../../../shared/runs/shown-run';
 import { Button } from '../../../ui/button';
 import { StatusBadge } from '../../../ui/status-badge';
 import { ChevronDown, ChevronRight } from '../run-icons';
@@ -33,17 +33,20 @@ export function ActionRow({
   action,
   stages,
   failure,
+  still,
   onDecide,
 }: {
   runId: string;
-  action: ActionView;
+  action: ShownAction;
+  /** The run is not driven (ended, interrupted, or left open): its output will not grow. */
+  still?: string;
   /** A deploy action's strategy stages as they progress. */
   stages?: StageView[];
   failure?: Question;
   onDecide(question: Question): void;
 }) {
   const [toggled, setToggled] = useState<boolean>();
-  const open = toggled ?? (action.state === 'running' || action.state === 'failed');
+  const open = toggled ?? (action.state === 'running' || action.state === 'failed' || action.state === 'interrupted');
   const { label, tone } = actionStatePresentation[action.state];
   const plan = planText(action.plan);
   const panelId = `action-${action.key.replace(/[^\w-]/g, '_')}`;
@@ -109,7 +112,7 @@ export function ActionRow({
           {action.state === 'pending' ? (
             <p className="muted">Not started yet.</p>
           ) : (
-            <ActionOutput runId={runId} actionKey={action.key} title={action.title} />
+            <ActionOutput runId={runId} actionKey={action.key} title={action.title} still={still} />
           )}
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import type { Question } from '../../../../../shared/api/schemas/run-control';
-import type { StepView } from '../../../../../shared/runs/run-state';
+import type { ShownStep } from '../../../../../shared/runs/shown-run';
 import { formatDateTime } from '../../../lib/format-time';
 import { Button } from '../../../ui/button';
 import { CircleDashed, UserCheck } from '../run-icons';
@@ -12,7 +12,7 @@ export function ApprovalsList({
   questions,
   onAnswer,
 }: {
-  step: StepView;
+  step: ShownStep;
   roles: Record<string, string>;
   questions: readonly Question[];
   onAnswer(question: Question): void;

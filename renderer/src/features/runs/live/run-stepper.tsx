@@ -1,4 +1,4 @@
-import type { StepView } from '../../../../../shared/runs/run-state';
+import type { ShownStep } from '../../../../../shared/runs/shown-run';
 import { StateIcon } from './state-icon';
 import { stepStatePresentation } from './step-state';
 
@@ -12,7 +12,7 @@ export function RunStepper({
   selected,
   onSelect,
 }: {
-  steps: readonly StepView[];
+  steps: readonly ShownStep[];
   roles: Record<string, string>;
   current?: string;
   selected: string | undefined;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Question } from '../../../../../shared/api/schemas/run-control';
 import { exitStepId } from '../../../../../shared/runs/planned-steps';
 import { rollbackStepId } from '../../../../../shared/runs/run-state';
+import { interruptedAt, shownSteps } from '../../../../../shared/runs/shown-run';
 import { hrefFor } from '../../../app/routes';
 import { formatDateTime } from '../../../lib/format-time';
 import { Button, LinkButton } from '../../../ui/button';
@@ -77,7 +78,8 @@ export function RunView({ runId }: { runId: string }) {
   }
 
   const run = view.run!;
-  const steps = run.rollback && run.rollbackStep ? [...run.steps, run.rollbackStep] : run.steps;
+  // Shown through shown-run: an interrupted run's running step reads as interrupted, not running.
+  const steps = shownSteps(run);
   const shownId = picked ?? run.currentStep ?? steps.find((s) => s.state !== 'passed')?.id ?? steps[0]?.id;
   const shown = steps.find((s) => s.id === shownId);
   const stepTitle = (id: string) =>
@@ -89,6 +91,11 @@ export function RunView({ runId }: { runId: string }) {
   const answer = (question: Question) => setOpen({ kind: 'question', id: question.id });
   const question = open?.kind === 'question' ? view.questions.find((q) => q.id === open.id) : undefined;
   const ended = run.status !== 'open';
+  const still = ended
+    ? 'not following: the run has ended'
+    : interruptedAt(run)
+      ? 'not following: the run is interrupted, nothing drives it until it is resumed'
+      : undefined;
 
   return (
     <div className="screen run-screen">
@@ -103,7 +110,7 @@ export function RunView({ runId }: { runId: string }) {
         }
         actions={
           <>
-            <RunStatusBadge status={run.status} />
+            <RunStatusBadge status={run.status} interrupted={interruptedAt(run) ? run.interrupted : undefined} />
             <LinkButton href={hrefFor('runs')}>All runs</LinkButton>
             {ended ? null : <LinkButton href={hrefFor('logs', run.id)}>Logs</LinkButton>}
             {view.active ? (
@@ -158,6 +165,7 @@ export function RunView({ runId }: { runId: string }) {
             onBatch={
               view.active ? (batch) => setOpen({ kind: 'batch', batch, stepTitle: stepTitle(shown.id) }) : undefined
             }
+            still={still}
           />
         ) : null}
       </div>

@@ -1,9 +1,9 @@
-import type { ActionState, StepState } from '../../../../../shared/runs/run-state';
+import type { ShownActionState, ShownStepState } from '../../../../../shared/runs/shown-run';
 import { Loader } from '../../../ui/icons';
-import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, RotateCcw } from '../run-icons';
+import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, OctagonPause, RotateCcw } from '../run-icons';
 
 /** The icon of a step's or action's state; the state's word is always beside it, so it is decorative. */
-export function StateIcon({ state, size = 16 }: { state: StepState | ActionState; size?: number }) {
+export function StateIcon({ state, size = 16 }: { state: ShownStepState | ShownActionState; size?: number }) {
   const props = { size, 'aria-hidden': true as const, className: `state-icon state-icon-${state}` };
   switch (state) {
     case 'passed':
@@ -16,6 +16,9 @@ export function StateIcon({ state, size = 16 }: { state: StepState | ActionState
       return <CirclePause {...props} />;
     case 'skipped':
       return <CircleMinus {...props} />;
+    case 'interrupted':
+      // Stopped, not spinning: nothing drives the run until it is resumed.
+      return <OctagonPause {...props} />;
     case 'rolled-back':
       return <RotateCcw {...props} />;
     default:

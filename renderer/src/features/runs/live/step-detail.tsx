@@ -1,5 +1,5 @@
 import type { Question } from '../../../../../shared/api/schemas/run-control';
-import type { StepView } from '../../../../../shared/runs/run-state';
+import type { ShownStep } from '../../../../../shared/runs/shown-run';
 import { formatDateTime } from '../../../lib/format-time';
 import { Banner } from '../../../ui/banner';
 import { Panel } from '../../../ui/panel';
@@ -32,15 +32,18 @@ export function StepDetail({
   questions,
   onAnswer,
   onBatch,
+  still,
 }: {
   runId: string;
-  step: StepView;
+  step: ShownStep;
   roles: Record<string, string>;
   extras: RunExtras;
   questions: readonly Question[];
   onAnswer(question: Question): void;
   /** Offered while the run is live here. */
   onBatch?(batch: SignOffBatch): void;
+  /** Why the run's output will not grow (ended, interrupted); undefined while it is driven. */
+  still?: string;
 }) {
   const { label, tone } = stepStatePresentation[step.state];
   const before = step.items.filter((item) => item.before);
@@ -99,6 +102,7 @@ export function StepDetail({
                   action={action}
                   stages={action.type === 'deploy' ? extras.strategy?.stages : undefined}
                   failure={failureFor(questions, action.key)}
+                  still={still}
                   onDecide={onAnswer}
                 />
               ))}
