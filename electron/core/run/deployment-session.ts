@@ -73,9 +73,9 @@ export function createDeploymentSession(targets: DeployTargets, startMonitor: St
         started = true;
         handle = startMonitor((rule, detail) => {
           if (alerts.signal.aborted) return;
-          alerts.abort(
-            new AlertRollbackError('alert-rollback', `alert "${rule}" fired (${detail}): rolling back`, { rule }),
-          );
+          // The message says what happens now; `reason` is why, for when the rollback is over.
+          const reason = `alert "${rule}" fired (${detail})`;
+          alerts.abort(new AlertRollbackError('alert-rollback', `${reason}: rolling back`, { rule, reason }));
         });
       }
       return handle;

@@ -185,7 +185,7 @@ export async function executeRun(ctx: ExecutorContext): Promise<EndStatus> {
 
 async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<EndStatus> {
   const state = ctx.recorder.state;
-  const why = toErrorRecord(cause).message;
+  const why = alertReason(cause) ?? toErrorRecord(cause).message;
   const current = state.steps.find((s) => s.id === state.currentStep);
   if (current && (current.state === 'running' || current.state === 'waiting')) {
     await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
@@ -202,4 +202,10 @@ async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<En
 function rollbackError(ctx: ExecutorContext): string {
   const message = ctx.recorder.state.rollback?.error?.message;
   return message ? `: ${message}` : '';
+}
+
+/** Why an alert rolled the run back ("alert X fired (…)"), without the "rolling back" of the moment. */
+function alertReason(cause: unknown): string | undefined {
+  const reason = cause instanceof AlertRollbackError ? cause.details.reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
 }
