@@ -1,13 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../shared/api/client';
-import { type MethodName, methodChannel, methodNames } from '../../shared/api/contract';
+import { methodChannel, methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { verifyJournal } from '../core/journal/journal-reader';
-import { makeLabProject } from '../core/test-lab/lab-project';
-import { useTempDirs } from '../core/test-support/temp-dir';
 import { type BootedBundle, bootMainBundle, type StandInRecord, until } from './test-support/booted-bundle';
 import { ensureBuilt, outDir } from './test-support/built-bundle';
 
@@ -21,29 +18,19 @@ import { ensureBuilt, outDir } from './test-support/built-bundle';
 
 type Fetched = { status: number; headers: Record<string, string>; body: string };
 
-function apiOver(bundle: BootedBundle) {
-  return createApiClient({
-    invoke: (name: MethodName, payload: unknown) =>
-      bundle.call<Envelope<unknown>>('invoke', { channel: methodChannel(name), payload, sender: 'window' }),
-    subscribe: () => () => {},
-  });
-}
-
 describe('the built main bundle, booted against a stand-in electron module', () => {
-  const tempDir = useTempDirs('rp-main-bundle-');
+  let dataDir: string | undefined;
   let bundle: BootedBundle;
   let beforeReady: StandInRecord;
   let booted: StandInRecord;
   let windowContents: number;
 
+  // One app for the checks that only look (its data folder lives as long as it does); the quit
+  // test (main-bundle-quit.int.test.ts) boots its own.
   beforeAll(async () => {
     // `npm test` runs this before its build stage, and a clean clone has no out/: build if needed.
-    ensureBuilt();
-  }, 300_000);
-
-  // One app for the checks that only look; the quit test below boots its own.
-  beforeAll(async () => {
-    const dataDir = tempDir();
+    await ensureBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'rp-main-bundle-'));
     bundle = await bootMainBundle({ dataDir });
     beforeReady = await bundle.record();
     await bundle.call('ready');
@@ -53,10 +40,14 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     }, 'the window to be shown at its first paint');
     booted = await bundle.record();
     windowContents = booted.windows[0]?.contentsId ?? -1;
-  }, 60_000);
+  }, 300_000);
 
-  afterAll(() => {
-    if (bundle && bundle.child.exitCode === null) bundle.child.kill('SIGKILL');
+  afterAll(async () => {
+    if (bundle && bundle.child.exitCode === null) {
+      bundle.child.kill('SIGKILL');
+      await bundle.exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('asks for the single-instance lock before ready; a second instance hands over its arguments and ends', async () => {
@@ -68,8 +59,11 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     await bundle.call('minimize');
 
     // A second launch, same user data: it is refused the lock, hands over, and quits at once.
-    const dataDir = booted.calls.find((c) => c.what === 'app.setPath')?.value as string;
-    const second = await bootMainBundle({ dataDir, args: ['--from-second-launch', '/path/given/to/it'] });
+    expect(booted.calls.find((c) => c.what === 'app.setPath')).toMatchObject({ name: 'userData', value: dataDir });
+    const second = await bootMainBundle({
+      dataDir: dataDir as string,
+      args: ['--from-second-launch', '/path/given/to/it'],
+    });
     const { code, record } = await second.exited;
     expect(code, second.output()).toBe(0);
     expect(record?.calls.find((c) => c.what === 'app.requestSingleInstanceLock')).toMatchObject({ granted: false });
@@ -84,9 +78,8 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     }, 'the first instance to hear from the second');
     expect(handedOver.argv.slice(-2)).toEqual(['--from-second-launch', '/path/given/to/it']);
     // The first instance brings its (minimised) window forward instead of opening another.
-    const [window] = await bundle.call<{ minimized: boolean; shown: boolean; focused: boolean; restored: number }[]>(
-      'windowState',
-    );
+    const [window] =
+      await bundle.call<{ minimized: boolean; shown: boolean; focused: boolean; restored: number }[]>('windowState');
     expect(window).toMatchObject({ minimized: false, shown: true, focused: true, restored: 1 });
     expect((await bundle.record()).windows).toHaveLength(1);
   });

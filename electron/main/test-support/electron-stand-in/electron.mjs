@@ -7,7 +7,7 @@
 // bundle relies on, the stand-in enforces it the same way (privileged schemes only before ready, a
 // second ipcMain.handle for a channel throws), so a bundle that breaks the rule fails here too.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,6 +44,29 @@ function appVersion() {
     return JSON.parse(readFileSync(join(dirname(process.argv[1]), '..', '..', 'package.json'), 'utf8')).version;
   } catch {
     return '0.0.0';
+  }
+}
+
+// The lock is a folder holding the holder's pid: released when the process ends, and taken over
+// when its holder is gone (as Electron takes over a lock whose process died).
+function takeLock(dir) {
+  try {
+    mkdirSync(dir);
+  } catch {
+    const holder = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+    if (isAlive(holder)) return false;
+  }
+  writeFileSync(join(dir, 'pid'), String(process.pid));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return true;
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -88,9 +111,7 @@ class App extends EventEmitter {
     const dir = join(paths.userData, 'stand-in-singleton');
     const socket = join(dir, 'socket');
     mkdirSync(paths.userData, { recursive: true });
-    try {
-      mkdirSync(dir);
-    } catch {
+    if (!takeLock(dir)) {
       note('app.requestSingleInstanceLock', { granted: false, ready });
       pendingHandover = new Promise((done) => {
         const connection = createConnection(socket, () => {
@@ -102,6 +123,7 @@ class App extends EventEmitter {
       return false;
     }
     note('app.requestSingleInstanceLock', { granted: true, ready });
+    rmSync(socket, { force: true });
     const server = createServer((connection) => {
       let text = '';
       connection.on('data', (chunk) => {
