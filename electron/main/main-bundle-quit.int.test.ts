@@ -44,8 +44,8 @@ describe('quitting the built desktop app while a run is in progress', () => {
     for (const bundle of booted.splice(0)) if (bundle.child.exitCode === null) bundle.child.kill('SIGKILL');
   });
 
-  async function start(dataDir: string) {
-    const bundle = await bootMainBundle({ dataDir });
+  async function start(dataDir: string, args: string[] = []) {
+    const bundle = await bootMainBundle({ dataDir, args });
     booted.push(bundle);
     await bundle.call('ready');
     await until(async () => {
@@ -76,9 +76,14 @@ steps:
 
   it('asks first; "Keep running" changes nothing; "Interrupt and quit" journals the interruption and exits', async () => {
     const dataDir = tempDir();
-    const { bundle, api } = await start(dataDir);
+    // The project is named on the command line, as `release-pilot-desktop <folder>` does.
+    const root = project();
+    const { bundle, api } = await start(dataDir, [root]);
     await api.settings.update({ operatorName: 'Ada Lovelace', operatorRole: 'devops' });
-    const { id: projectId } = await api.projects.open({ path: project() });
+    const { id: projectId } = await until(
+      async () => (await api.projects.list()).find((p) => p.path === root),
+      'the project named at launch to be open',
+    );
     const { runId } = await api.runs.start({ projectId, environment: 'staging', version: 'v1.1.0' });
     await until(async () => {
       const live = await api.runs.live({ runId });

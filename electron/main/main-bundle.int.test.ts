@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodChannel, methodNames } from '../../shared/api/contract';
+import { eventChannel, type MethodName, methodChannel, methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import { makeLabProject } from '../core/test-lab/lab-project';
 import { type BootedBundle, bootMainBundle, type StandInRecord, until } from './test-support/booted-bundle';
 import { ensureBuilt, outDir } from './test-support/built-bundle';
 
@@ -20,6 +21,19 @@ type Fetched = { status: number; headers: Record<string, string>; body: string }
 
 describe('the built main bundle, booted against a stand-in electron module', () => {
   let dataDir: string | undefined;
+  const projects: string[] = [];
+  const invoke = <T>(method: MethodName, payload: unknown) =>
+    bundle.call<Envelope<T>>('invoke', { channel: methodChannel(method), payload, sender: 'window' });
+
+  function labProject(): string {
+    const root = mkdtempSync(join(tmpdir(), 'rp-main-bundle-project-'));
+    projects.push(root);
+    makeLabProject(root, {
+      runbook: 'title: Hand-over\nroles: { devops: DevOps }\nsteps:\n  - { id: one, title: One, owner: devops }\n',
+      environments: 'environments:\n  staging: {}\n',
+    });
+    return root;
+  }
   let bundle: BootedBundle;
   let beforeReady: StandInRecord;
   let booted: StandInRecord;
@@ -47,7 +61,7 @@ describe('the built main bundle, booted against a stand-in electron module', () 
       bundle.child.kill('SIGKILL');
       await bundle.exited;
     }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, ...projects]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('asks for the single-instance lock before ready; a second instance hands over its arguments and ends', async () => {
@@ -58,12 +72,11 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     });
     await bundle.call('minimize');
 
-    // A second launch, same user data: it is refused the lock, hands over, and quits at once.
+    // A second launch, same user data, naming a project folder: it is refused the lock, hands
+    // over its arguments, and quits at once.
     expect(booted.calls.find((c) => c.what === 'app.setPath')).toMatchObject({ name: 'userData', value: dataDir });
-    const second = await bootMainBundle({
-      dataDir: dataDir as string,
-      args: ['--from-second-launch', '/path/given/to/it'],
-    });
+    const project = labProject();
+    const second = await bootMainBundle({ dataDir: dataDir as string, args: ['--some-switch=1', project] });
     const { code, record } = await second.exited;
     expect(code, second.output()).toBe(0);
     expect(record?.calls.find((c) => c.what === 'app.requestSingleInstanceLock')).toMatchObject({ granted: false });
@@ -72,16 +85,32 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     expect(Object.keys(record?.handled ?? {})).toEqual([]);
     expect(record?.quit).toEqual(['quitting']);
 
-    const handedOver = await until(async () => {
-      const now = await bundle.record();
-      return now.secondInstances[0];
-    }, 'the first instance to hear from the second');
-    expect(handedOver.argv.slice(-2)).toEqual(['--from-second-launch', '/path/given/to/it']);
-    // The first instance brings its (minimised) window forward instead of opening another.
+    const handedOver = await until(async () => (await bundle.record()).secondInstances[0], 'the hand-over');
+    expect(handedOver.argv.slice(-2)).toEqual(['--some-switch=1', project]);
+    // The first instance brings its (minimised) window forward instead of opening another…
     const [window] =
       await bundle.call<{ minimized: boolean; shown: boolean; focused: boolean; restored: number }[]>('windowState');
     expect(window).toMatchObject({ minimized: false, shown: true, focused: true, restored: 1 });
     expect((await bundle.record()).windows).toHaveLength(1);
+    // …and opens the folder the second launch named, telling its window so.
+    const opened = await until(async () => {
+      const projects = await invoke<{ path: string }[]>('projects:list', {});
+      return projects.ok ? projects.value.find((p) => p.path === project) : undefined;
+    }, 'the handed-over project to be open');
+    expect(opened).toMatchObject({ name: expect.any(String), problems: [] });
+    expect((await bundle.record()).sent).toContainEqual({
+      contents: windowContents,
+      channel: eventChannel('projects:changed'),
+    });
+  });
+
+  it('a second launch naming a folder that is no project: the error names the folder', async () => {
+    const missing = join(tmpdir(), 'rp-no-such-project-folder');
+    const second = await bootMainBundle({ dataDir: dataDir as string, args: [missing] });
+    expect((await second.exited).code).toBe(0);
+    const shown = await until(async () => (await bundle.record()).errorBoxes[0], 'the error box');
+    expect(shown.title).toBe('Could not open the project');
+    expect(shown.content).toContain(missing);
   });
 
   it('registers app:// as privileged before ready and serves the renderer from it with the CSP', async () => {
@@ -230,6 +259,7 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     const { code, record } = await bundle.exited;
     expect(code, bundle.output()).toBe(0);
     expect(record?.messageBoxes).toEqual([]);
-    expect(record?.errorBoxes).toEqual([]);
+    // Held once while the engine closes (quit-guard.ts), then gone.
+    expect(record?.quit).toEqual(['before-quit prevented', 'quitting']);
   });
 });
