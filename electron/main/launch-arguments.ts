@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
-// What a launch of the desktop app was given on its command line. `release-pilot-desktop <folder>`
-// (or, unpackaged, `electron out/main/index.js <folder>`) opens that project, the way editors open
+// What a launch of the desktop app was given on its command line. The installed app with a folder
+// argument (or, unpackaged, `npm start -- <folder>`) opens that project, the way editors open
 // a folder; a second launch hands its arguments to the running app (single-instance lock), which
 // opens the folder there instead of starting another app.
 
