@@ -98,11 +98,12 @@ describe('the built main bundle, booted against a stand-in electron module', () 
       return projects.ok ? projects.value.find((p) => p.path === project) : undefined;
     }, 'the handed-over project to be open');
     expect(opened).toMatchObject({ name: expect.any(String), problems: [] });
-    expect((await bundle.record()).sent).toContainEqual({
-      contents: windowContents,
-      channel: eventChannel('projects:changed'),
-    });
-  });
+    const told = await until(async () => {
+      const sent = (await bundle.record()).sent;
+      return sent.find((s) => s.channel === eventChannel('projects:changed'));
+    }, 'the window to be told of the new project');
+    expect(told.contents).toBe(windowContents);
+  }, 120_000);
 
   it('a second launch naming a folder that is no project: the error names the folder', async () => {
     const missing = join(tmpdir(), 'rp-no-such-project-folder');
@@ -111,7 +112,7 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     const shown = await until(async () => (await bundle.record()).errorBoxes[0], 'the error box');
     expect(shown.title).toBe('Could not open the project');
     expect(shown.content).toContain(missing);
-  });
+  }, 120_000);
 
   it('registers app:// as privileged before ready and serves the renderer from it with the CSP', async () => {
     expect(beforeReady.privilegedSchemes).toEqual([

@@ -258,8 +258,10 @@ class WebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
   send(channel, payload) {
-    if (record.sent.length < 200) record.sent.push({ contents: this.id, channel });
+    // Which channels reached which webContents (each pair once: runs send a lot of events).
     void payload;
+    if (!record.sent.some((s) => s.contents === this.id && s.channel === channel))
+      record.sent.push({ contents: this.id, channel });
   }
   async loadURL(url) {
     // Loading goes through the session: an app:// page comes from the registered handler.
