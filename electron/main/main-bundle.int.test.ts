@@ -20,6 +20,10 @@ import { ensureBuilt, outDir } from './test-support/built-bundle';
 type Fetched = { status: number; headers: Record<string, string>; body: string };
 
 describe('the built main bundle, booted against a stand-in electron module', () => {
+  let bundle: BootedBundle;
+  let beforeReady: StandInRecord;
+  let booted: StandInRecord;
+  let windowContents: number;
   let dataDir: string | undefined;
   const projects: string[] = [];
   const invoke = <T>(method: MethodName, payload: unknown) =>
@@ -34,10 +38,6 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     });
     return root;
   }
-  let bundle: BootedBundle;
-  let beforeReady: StandInRecord;
-  let booted: StandInRecord;
-  let windowContents: number;
 
   // One app for the checks that only look (its data folder lives as long as it does); the quit
   // test (main-bundle-quit.int.test.ts) boots its own.
@@ -255,6 +255,7 @@ describe('the built main bundle, booted against a stand-in electron module', () 
     expect(dialogs).toEqual([{ what: 'dialog.showOpenDialog', title: 'Open Project' }]);
   });
 
+  // Last, since it ends the app the checks above share.
   it('quits at once, asking nothing, when no run is in progress', async () => {
     await bundle.call('quit');
     const { code, record } = await bundle.exited;
