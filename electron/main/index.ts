@@ -6,7 +6,9 @@ import { installAppMenu } from './app-menu';
 import { createPageAllowList, rendererEntryUrl } from './app-origin';
 import { applyDataDirOverride, createElectronEngine } from './electron-engine';
 import { forwardEngineEvents, registerIpcHandlers } from './ipc-registration';
+import { projectFolderFromArgv } from './launch-arguments';
 import { createMainWindow, focusWindow } from './main-window';
+import { openProjectAt } from './open-project';
 import { denyAllPermissions } from './permissions';
 import { guardQuit } from './quit-guard';
 import { registerAppScheme, serveRenderer } from './renderer-source';
@@ -39,11 +41,24 @@ function iconPath(): string | undefined {
 
 async function start(): Promise<void> {
   let window: BrowserWindow | undefined;
-  app.on('second-instance', () => focusWindow(window));
+  // A project folder on the command line opens; a second launch hands over its arguments, so its
+  // folder opens here, in this window (launch-arguments.ts). Until the engine exists, it waits.
+  let openFolder: ((folder: string) => void) | undefined;
+  let folderAtStart = projectFolderFromArgv(process.argv, { isPackaged, workingDirectory: process.cwd() });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow(window);
+    const folder = projectFolderFromArgv(argv, { isPackaged, workingDirectory });
+    if (folder && openFolder) openFolder(folder);
+    else if (folder) folderAtStart = folder;
+  });
 
   await app.whenReady();
   const engine = createElectronEngine();
   const logger = engine.logger.child({ part: 'electron' });
+  openFolder = (folder) => {
+    const showError = (title: string, message: string) => dialog.showErrorBox(title, message);
+    void openProjectAt({ handlers: engine.handlers, logger, showError }, folder);
+  };
   const openExternal = (url: string) => shell.openExternal(url);
 
   // Every webContents the app makes gets the navigation rules, the window's and any other.
@@ -74,6 +89,7 @@ async function start(): Promise<void> {
     });
   };
   openWindow();
+  if (folderAtStart) openFolder(folderAtStart);
 
   // macOS keeps the app running with no window; clicking the dock icon opens one again.
   app.on('activate', () => {
