@@ -42,7 +42,14 @@ describe('run ids are checked in one place', () => {
 
   it('every method that takes a run id refuses `../../../../tmp/x` with the same message', async () => {
     expect(runIdMethods).toEqual(
-      expect.arrayContaining(['runs:get', 'runs:verify', 'runs:report', 'runs:lessons', 'runs:monitoring', 'runs:logs']),
+      expect.arrayContaining([
+        'runs:get',
+        'runs:verify',
+        'runs:report',
+        'runs:lessons',
+        'runs:monitoring',
+        'runs:logs',
+      ]),
     );
     const engine = testEngine(tempDir());
     try {
