@@ -2,6 +2,8 @@
 // version source needs. node:http does the same with streams and objects per request, which at
 // 100 probes/s cost more than the 5 % of a core probes may use; this keeps a probe to a few
 // string operations. Handles Content-Length, chunked and close-delimited bodies, and 1xx heads.
+// Head lines may end in a bare LF, as curl and browsers accept: busybox httpd sends a CGI's own
+// header lines as the script printed them (`Content-Type: text/plain\n\n`).
 
 export interface ParsedResponse {
   status: number;
@@ -54,13 +56,14 @@ export function createResponseParser(keepBody: number): ResponseParser {
   };
 
   const parseHead = (): boolean => {
-    const end = text.indexOf('\r\n\r\n');
-    if (end < 0) {
+    // The head ends at the first empty line, whether lines end in CRLF or a bare LF.
+    const blank = /\r?\n\r?\n/.exec(text);
+    if (!blank) {
       if (text.length > MAX_HEAD) throw new MalformedResponse(`response head over ${MAX_HEAD} bytes`);
       return false;
     }
-    const lines = text.slice(0, end).split(CRLF);
-    text = text.slice(end + 4);
+    const lines = text.slice(0, blank.index).split(/\r?\n/);
+    text = text.slice(blank.index + blank[0].length);
     const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0] ?? '');
     if (!statusLine)
       throw new MalformedResponse(`not an HTTP/1.x status line: ${JSON.stringify(lines[0]?.slice(0, 60))}`);
