@@ -60,7 +60,7 @@ function requestHead(method: string, url: URL, headers: Record<string, string>, 
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-function once(request: RawRequest & { url: URL }): Promise<RawResponse> {
+function once(request: Omit<RawRequest, 'url'> & { url: URL }): Promise<RawResponse> {
   const { url, signal } = request;
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
   const host = url.hostname.replace(/^\[|\]$/g, '');
