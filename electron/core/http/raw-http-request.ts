@@ -66,7 +66,7 @@ function once(request: Omit<RawRequest, 'url'> & { url: URL }): Promise<RawRespo
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const parser = createResponseParser(request.keepBody);
+    const parser = createResponseParser(request.keepBody, request.method === 'HEAD');
     const socket: Socket =
       url.protocol === 'https:'
         ? connectTls({ host, port, servername: /^[\d.:]+$/.test(host) ? undefined : host })

@@ -31,7 +31,8 @@ export interface ResponseParser {
   end(): ParsedResponse | undefined;
 }
 
-export function createResponseParser(keepBody: number): ResponseParser {
+/** `bodyless`: the answer to a HEAD request, whose Content-Length describes a body never sent. */
+export function createResponseParser(keepBody: number, bodyless = false): ResponseParser {
   // latin1 maps bytes 1:1 to chars, so lengths below are byte counts.
   let text = '';
   let head: { status: number; headers: Record<string, string>; keepAlive: boolean } | undefined;
@@ -81,7 +82,7 @@ export function createResponseParser(keepBody: number): ResponseParser {
     const keepAlive = statusLine[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
     head = { status, headers, keepAlive };
     const length = headers['content-length'];
-    if (status === 204 || status === 304) mode = { kind: 'none' };
+    if (status === 204 || status === 304 || bodyless) mode = { kind: 'none' };
     else if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) mode = { kind: 'chunked' };
     else if (length !== undefined) {
       if (!/^\d+$/.test(length)) throw new MalformedResponse(`bad content-length: ${JSON.stringify(length)}`);
