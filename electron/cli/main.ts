@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readAppVersion } from '../core/app-version';
+import { quietOnClosedPipe } from './closed-pipe';
 
 // Each verb loads its own code when it runs: `web` should not wait for ssh2, dockerode and
 // simple-git to load, nor `--help` for anything at all.
@@ -62,6 +63,8 @@ export function buildProgram(): Command {
     .command('validate [path]')
     .description("check a project's runbooks and environments (a folder), or one runbook or environments file")
     .option('--json', 'print the problems as JSON')
+    // Validate reads only the project; it takes --data-dir so a script can pass it to every verb.
+    .option('-d, --data-dir <dir>', 'accepted for symmetry with the other verbs; validate reads no data')
     .action(async (path: string | undefined, options: { json?: boolean }) =>
       (await load.validate()).validateCommand(path ?? '.', options),
     );
@@ -199,6 +202,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
   const program = buildProgram();
   // Usage mistakes (a missing option or argument, an unknown one) are exit 2, as docs/cli.md says;
   // commander would exit 1. Help and --version stay 0.

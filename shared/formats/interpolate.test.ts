@@ -160,11 +160,17 @@ describe('interpolateTitle', () => {
 
   it('fills in what is known and leaves the rest as written, never a secret', () => {
     expect(
-      interpolateTitle(
-        'Deploy ${env.app.image}:${version} to ${env.region}, then ${previous_version} ${secret:TOKEN}',
-        scope,
-      ),
-    ).toBe('Deploy shop:v1.2.0 to eu-1, then ${previous_version} ${secret:TOKEN}');
+      interpolateTitle('Deploy ${env.app.image}:${version} to ${env.region}, then ${nope} ${secret:TOKEN}', scope),
+    ).toBe('Deploy shop:v1.2.0 to eu-1, then ${nope} ${secret:TOKEN}');
+  });
+
+  it('a first release (no previous version) says so instead of an unresolved ${previous_version}', () => {
+    expect(interpolateTitle('List commits ${previous_version}..${version}', scope)).toBe(
+      'List commits (no earlier release)..v1.2.0',
+    );
+    expect(interpolateTitle('Run shop:${previous_version} again', { ...scope, previousVersion: 'v1.1.0' })).toBe(
+      'Run shop:v1.1.0 again',
+    );
   });
 
   it('writes $${ as a literal ${, like interpolate', () => {

@@ -97,9 +97,13 @@ export function interpolate(text: string, scope: VariableScope): string {
     .join('${');
 }
 
+/** What a title says for `${previous_version}` when the environment has no earlier release. */
+export const noEarlierRelease = '(no earlier release)';
+
 /**
  * For text people read (action titles): known variables filled in, secrets and anything not known
- * yet (e.g. `${previous_version}` before it is resolved) left as written. Never throws.
+ * left as written. A first release has no previous version: its titles say so rather than show
+ * `${previous_version}` unresolved. Never throws.
  */
 export function interpolateTitle(text: string, scope: VariableScope): string {
   return text
@@ -108,6 +112,7 @@ export function interpolateTitle(text: string, scope: VariableScope): string {
       part.replace(reference, (whole, raw: string) => {
         const name = raw.trim();
         if (name.startsWith('secret:')) return whole;
+        if (name === 'previous_version') return scope.previousVersion ?? noEarlierRelease;
         return lookup(name, scope) ?? whole;
       }),
     )

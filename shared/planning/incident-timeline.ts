@@ -1,3 +1,4 @@
+import { formatMetricValue } from '../monitor/format-metric';
 import { errorText, fieldsOf, num, text } from '../report/event-fields';
 import { formatDuration } from '../report/format';
 import type { RunEvent } from '../runs/run-event';
@@ -78,7 +79,8 @@ const describers: Record<string, Describe> = {
   'alert.changed': (e) => {
     const d = fieldsOf(e, 'alert.changed');
     if (d.state === 'pending') return undefined;
-    const value = num(d.value) === undefined ? '' : `, value ${num(d.value)}`;
+    const measured = num(d.value);
+    const value = measured === undefined ? '' : `, measured ${formatMetricValue(text(d.condition), measured)}`;
     const then = d.state === 'firing' ? ` → ${text(d.action)}` : '';
     return `Alert ${text(d.rule)} ${d.state === 'ok' ? 'resolved' : 'firing'} (${text(d.condition)}${value}, ${text(d.severity)})${then}`;
   },

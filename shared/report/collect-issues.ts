@@ -1,3 +1,4 @@
+import { formatMetricValue } from '../monitor/format-metric';
 import { lockLeftText } from '../runs/lock-left';
 import type { RunEvent } from '../runs/run-event';
 import type { RunState } from '../runs/run-state';
@@ -118,7 +119,7 @@ export function collectIssues(events: readonly RunEvent[], state: RunState): Iss
           kind: 'alert',
           counted: true,
           subject: text(d.rule, 'alert'),
-          summary: `Alert firing (${text(d.severity, 'unknown severity')}): ${text(d.condition)}${value === undefined ? '' : `, value ${value}`}; action: ${then}`,
+          summary: `Alert firing (${text(d.severity, 'unknown severity')}): ${text(d.condition)}${value === undefined ? '' : `, measured ${formatMetricValue(text(d.condition), value)}`}; action: ${then}`,
         });
         break;
       }

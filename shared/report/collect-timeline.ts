@@ -50,8 +50,24 @@ export function collectTimeline(events: readonly RunEvent[], state: RunState): C
     return list;
   };
 
+  // An attempt cut short by an interruption or a crash lasted until the run stopped, not until the
+  // end of the report: until `run.interrupted`, else the last event journaled before the resume.
+  let previousAt: string | undefined;
+  const stopRunning = (at: string | undefined) => {
+    for (const entry of running) entry.durationMs ??= between(entry.startedAt, at);
+  };
+
   for (const event of events) {
+    const lastAt = previousAt;
+    previousAt = event.at;
     switch (event.type) {
+      case 'run.interrupted':
+        stopRunning(event.at);
+        break;
+      case 'run.finished':
+        // Closed after a crash: what was running stopped before the close was journaled.
+        stopRunning(lastAt);
+        break;
       case 'action.started': {
         const d = fieldsOf(event, 'action.started');
         const step = text(d.step);
@@ -127,6 +143,7 @@ export function collectTimeline(events: readonly RunEvent[], state: RunState): C
       }
       case 'run.resumed':
         // Whatever was running when the app stopped did not finish in that process.
+        stopRunning(lastAt);
         for (const entry of running) entry.outcome = 'interrupted';
         running.clear();
         break;

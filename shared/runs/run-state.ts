@@ -184,6 +184,11 @@ const handlers: Handlers = {
   },
   'run.interrupted': (state, d, event) => {
     state.interrupted = { at: event.at, by: d.by, reason: d.reason };
+    // The attempt that was running stopped here: its duration is up to now, not still counting.
+    for (const step of [...state.steps, ...(state.rollbackStep ? [state.rollbackStep] : [])])
+      for (const action of step.actions)
+        if (action.state === 'running' && action.startedAt)
+          action.durationMs = Math.max(0, Date.parse(event.at) - Date.parse(action.startedAt));
   },
   'lock.acquired': (state, d) => {
     state.lock = { where: d.where, holder: d.holder };
@@ -278,6 +283,7 @@ const handlers: Handlers = {
       state: 'running',
       attempts: d.attempt,
       startedAt: event.at,
+      durationMs: undefined,
       plan: d.plan,
       error: undefined,
       processes: [],

@@ -33,9 +33,14 @@ export async function releasesCommand(options: ReleasesOptions): Promise<number>
     if (releases.entries.length === 0) console.log('  (empty: nothing has been deployed here by Release Pilot yet)');
     for (const entry of releases.entries) {
       const mark = entry === releases.live ? '▶' : ' ';
+      // The history file says "live" of every release when it went live; only one is live now.
+      const undone = releases.entries.some(
+        (later) => later.status === 'rolled-back' && later.version === entry.version && later.runId === entry.runId,
+      );
+      const status = entry === releases.live ? 'live' : undone ? 'rolled-back' : 'superseded';
       const who = [entry.by, entry.strategy].filter(Boolean).join(', ');
       console.log(
-        `${mark} ${entry.version.padEnd(16)} ${entry.status.padEnd(12)} ${entry.at}  ${entry.runId}${who ? `  (${who})` : ''}`,
+        `${mark} ${entry.version.padEnd(16)} ${status.padEnd(12)} ${entry.at}  ${entry.runId}${who ? `  (${who})` : ''}`,
       );
     }
     return exitCodes.success;

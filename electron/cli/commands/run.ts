@@ -11,6 +11,7 @@ import { readJournal } from '../../core/journal/journal-reader';
 import { onShutdownSignals, type ShutdownSignal, signalExitCode } from '../../core/lib/shutdown-signals';
 import { createFileLogger } from '../../core/logging/logger';
 import { defaultDataDir } from '../../core/paths';
+import { recordLessons } from '../../core/report/record-lessons';
 import { answersDecider } from '../../core/run/answers-decider';
 import { dryRun } from '../../core/run/dry-run';
 import type { RunDecider } from '../../core/run/run-decider';
@@ -49,11 +50,7 @@ function fail(message: string, code: number): number {
   return code;
 }
 
-async function operatorAndDecider(
-  options: RunOptions,
-  dataDir: string,
-  logger: RunServices['logger'],
-): Promise<{ operator: SignerRecord; decider: RunDecider }> {
+async function operatorAndDecider(options: RunOptions, dataDir: string, logger: RunServices['logger']): Promise<Who> {
   const who = await askers(options, dataDir, logger);
   if (!options.breakLock) return who;
   const reason = options.breakLock;
@@ -81,15 +78,22 @@ async function checkAnswerKeys(options: RunOptions, answers: Answers): Promise<v
   );
 }
 
-async function askers(
-  options: RunOptions,
-  dataDir: string,
-  logger: RunServices['logger'],
-): Promise<{ operator: SignerRecord; decider: RunDecider }> {
+/** Who decides, and the answers file's lessons learned (recorded once the run has ended). */
+interface Who {
+  operator: SignerRecord;
+  decider: RunDecider;
+  lessons?: string;
+}
+
+async function askers(options: RunOptions, dataDir: string, logger: RunServices['logger']): Promise<Who> {
   if (options.answers) {
     const answers = await loadAnswers(options.answers);
     if (options.project && options.env) await checkAnswerKeys(options, answers);
-    return { operator: { by: answers.operator.name, role: answers.operator.role }, decider: answersDecider(answers) };
+    return {
+      operator: { by: answers.operator.name, role: answers.operator.role },
+      decider: answersDecider(answers),
+      lessons: answers.lessonsLearned?.trim() || undefined,
+    };
   }
   if (!process.stdin.isTTY) {
     throw new InvalidRunInputError(
@@ -170,7 +174,28 @@ function interruptOnSignal(handle: RunHandle, by: string): { stop(): void; signa
   return { stop, signal: () => received };
 }
 
-async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boolean | undefined): Promise<number> {
+/**
+ * The answers file's `lessonsLearned`, appended to the ended run's journal as `lessons.recorded`
+ * (as the app's report screen does), so the report and `verify` see them. A failure to record is
+ * said, and does not change how the run ended.
+ */
+async function recordAnswersLessons(dataDir: string, handle: RunHandle, who: Who): Promise<void> {
+  if (!who.lessons || handle.recorder.state.status === 'open') return;
+  try {
+    await recordLessons(dataDir, handle.runId, { text: who.lessons, by: who.operator.by });
+  } catch (error) {
+    console.error(
+      `release-pilot run: lessons learned from the answers file were not recorded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+async function drive(
+  makeHandle: () => Promise<RunHandle>,
+  by: string,
+  json: boolean | undefined,
+  ended: (handle: RunHandle) => Promise<void> = async () => {},
+): Promise<number> {
   const handle = await makeHandle();
   const signals = interruptOnSignal(handle, by);
   try {
@@ -189,6 +214,7 @@ async function drive(makeHandle: () => Promise<RunHandle>, by: string, json: boo
       if (isBlocking(error) && handle.recorder.state.status !== 'open') return exitCodes.blocked;
       throw error;
     }
+    await ended(handle);
     if (!json) console.log(`journal: ${handle.runId} (release-pilot verify ${handle.runId})`);
     // A run stopped because a host or the Docker engine could not be reached is exit 3, not 1.
     if (status !== 'succeeded' && isUnreachable(lastActionError(handle.recorder.state))) return exitCodes.blocked;
@@ -214,7 +240,7 @@ function explain(error: unknown): number {
   return fail(message, exitCodes.runFailed);
 }
 
-type Launch = (who: { operator: SignerRecord; decider: RunDecider }, services: RunServices) => Promise<RunHandle>;
+type Launch = (who: Who, services: RunServices) => Promise<RunHandle>;
 
 /** Shared by `run` and `resume`: who decides, the services, the run driven to its end, the exit code. */
 async function launch(
@@ -232,7 +258,12 @@ async function launch(
       ? { project: started.projectPath, env: started.environment, runbook: started.runbook }
       : {};
     const who = await operatorAndDecider({ ...options, ...target }, dataDir, logger);
-    return await drive(() => start(who, services(dataDir, options.json, logger, known)), who.operator.by, options.json);
+    return await drive(
+      () => start(who, services(dataDir, options.json, logger, known)),
+      who.operator.by,
+      options.json,
+      (handle) => recordAnswersLessons(dataDir, handle, who),
+    );
   } catch (error) {
     return explain(error);
   } finally {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { runIdPattern } from '../../../shared/formats/run-input';
 import { foldRun } from '../../../shared/runs/run-state';
 import { readJournal, verifyJournal } from '../../core/journal/journal-reader';
 import { defaultDataDir } from '../../core/paths';
@@ -6,7 +7,7 @@ import { runsDir } from '../../core/runs/run-store';
 
 /** `release-pilot verify <run-id>`: checks the journal's hash chain; names the first bad line. */
 export async function verifyCommand(runId: string, options: { dataDir?: string; json?: boolean }): Promise<number> {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) {
+  if (!runIdPattern.test(runId)) {
     console.error(`release-pilot verify: not a run id: ${runId}`);
     return 2;
   }

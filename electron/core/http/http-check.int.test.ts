@@ -81,6 +81,15 @@ describe('httpCheck (real HTTP servers on 127.0.0.1)', () => {
     expect(result.message).toBe(`GET ${base}/health: ${result.final.error}`);
   });
 
+  it('ends a HEAD request at the head, though its Content-Length names a body', async () => {
+    const base = await serve((req, res) => {
+      res.writeHead(200, { 'content-length': '5' });
+      res.end(req.method === 'HEAD' ? undefined : 'hello');
+    });
+    const result = await httpCheck({ url: `${base}/health`, method: 'HEAD', timeoutMs: 30_000 });
+    expect(result.final).toMatchObject({ ok: true, status: 200, bodySnippet: '' });
+  });
+
   it('sees a redirect as a redirect unless told to follow it', async () => {
     const base = await serve((req, res) => {
       if (req.url === '/health') {

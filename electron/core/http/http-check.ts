@@ -7,6 +7,7 @@ import {
   planHttpCheck,
   statusAccepted,
 } from './http-check-plan';
+import { rawHttpRequest } from './raw-http-request';
 
 export interface HttpAttempt {
   ok: boolean;
@@ -61,14 +62,19 @@ async function attemptOnce(plan: HttpCheckPlan, signal: AbortSignal | undefined)
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(plan.url, {
+    // Not fetch: it refuses the bare-LF head lines of busybox httpd CGI answers that curl accepts.
+    const response = await rawHttpRequest({
       method: plan.method,
+      url: plan.url,
       headers: plan.headers,
       body: plan.body,
-      redirect: plan.followRedirects ? 'follow' : 'manual',
+      followRedirects: plan.followRedirects,
+      keepBody: bodyCapBytes + 1,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    const { text, truncated } = await readCappedBody(response);
+    const whole = Buffer.from(response.body);
+    const truncated = whole.byteLength > bodyCapBytes;
+    const text = truncated ? new TextDecoder().decode(whole.subarray(0, bodyCapBytes)) : response.body;
     // Latency covers the body too: a page that sends headers fast and stalls is still slow.
     const latencyMs = elapsed();
     const problems = unmetExpectations(plan, response.status, latencyMs, text, truncated);
@@ -102,27 +108,6 @@ function unmetExpectations(plan: HttpCheckPlan, status: number, latencyMs: numbe
     problems.push(`body does not match /${plan.expectBodyMatches}/${within}`);
   }
   return problems;
-}
-
-async function readCappedBody(response: Response): Promise<{ text: string; truncated: boolean }> {
-  if (response.body === null) return { text: '', truncated: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > bodyCapBytes) {
-      truncated = true;
-      await reader.cancel();
-      break;
-    }
-  }
-  const bytes = Buffer.concat(chunks).subarray(0, bodyCapBytes);
-  return { text: new TextDecoder().decode(bytes), truncated };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, plan: HttpCheckPlan): void {

@@ -17,6 +17,20 @@ const everySplit = (text: string, check: (r: ParsedResponse | undefined) => void
 };
 
 describe('createResponseParser', () => {
+  it('head lines ending in a bare LF (busybox httpd CGI), split anywhere, as curl reads them', () => {
+    everySplit('HTTP/1.1 500 Internal\nContent-Type: text/plain\nX-Version: v3\n\nbroken\n', (r) =>
+      expect(r).toEqual({
+        status: 500,
+        headers: { 'content-type': 'text/plain', 'x-version': 'v3' },
+        body: 'broken\n',
+        keepAlive: false,
+      }),
+    );
+    everySplit('HTTP/1.1 200 OK\r\nContent-Type: text/plain\n\nok', (r) =>
+      expect(r).toMatchObject({ status: 200, body: 'ok' }),
+    );
+  });
+
   it('a Content-Length body, split anywhere', () => {
     const text = 'HTTP/1.1 200 OK\r\nX-Version: v2\r\nContent-Length: 15\r\n\r\n{"version":"é"}';
     everySplit(text.replace('15', String(Buffer.byteLength('{"version":"é"}'))), (r) =>

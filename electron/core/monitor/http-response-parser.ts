@@ -2,6 +2,8 @@
 // version source needs. node:http does the same with streams and objects per request, which at
 // 100 probes/s cost more than the 5 % of a core probes may use; this keeps a probe to a few
 // string operations. Handles Content-Length, chunked and close-delimited bodies, and 1xx heads.
+// Head lines may end in a bare LF, as curl and browsers accept: busybox httpd sends a CGI's own
+// header lines as the script printed them (`Content-Type: text/plain\n\n`).
 
 export interface ParsedResponse {
   status: number;
@@ -29,7 +31,8 @@ export interface ResponseParser {
   end(): ParsedResponse | undefined;
 }
 
-export function createResponseParser(keepBody: number): ResponseParser {
+/** `bodyless`: the answer to a HEAD request, whose Content-Length describes a body never sent. */
+export function createResponseParser(keepBody: number, bodyless = false): ResponseParser {
   // latin1 maps bytes 1:1 to chars, so lengths below are byte counts.
   let text = '';
   let head: { status: number; headers: Record<string, string>; keepAlive: boolean } | undefined;
@@ -54,13 +57,14 @@ export function createResponseParser(keepBody: number): ResponseParser {
   };
 
   const parseHead = (): boolean => {
-    const end = text.indexOf('\r\n\r\n');
-    if (end < 0) {
+    // The head ends at the first empty line, whether lines end in CRLF or a bare LF.
+    const blank = /\r?\n\r?\n/.exec(text);
+    if (!blank) {
       if (text.length > MAX_HEAD) throw new MalformedResponse(`response head over ${MAX_HEAD} bytes`);
       return false;
     }
-    const lines = text.slice(0, end).split(CRLF);
-    text = text.slice(end + 4);
+    const lines = text.slice(0, blank.index).split(/\r?\n/);
+    text = text.slice(blank.index + blank[0].length);
     const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0] ?? '');
     if (!statusLine)
       throw new MalformedResponse(`not an HTTP/1.x status line: ${JSON.stringify(lines[0]?.slice(0, 60))}`);
@@ -78,7 +82,7 @@ export function createResponseParser(keepBody: number): ResponseParser {
     const keepAlive = statusLine[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
     head = { status, headers, keepAlive };
     const length = headers['content-length'];
-    if (status === 204 || status === 304) mode = { kind: 'none' };
+    if (status === 204 || status === 304 || bodyless) mode = { kind: 'none' };
     else if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) mode = { kind: 'chunked' };
     else if (length !== undefined) {
       if (!/^\d+$/.test(length)) throw new MalformedResponse(`bad content-length: ${JSON.stringify(length)}`);

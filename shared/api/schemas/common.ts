@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runIdPattern } from '../../formats/run-input';
 
 /** A request that carries nothing. Strict, so a stray field is reported rather than ignored. */
 export const Empty = z.object({}).strict();
@@ -16,3 +17,9 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 export const Id = z.string().min(1).max(200);
+
+/**
+ * A run id in a request: the one check every method that takes a run id shares, so none of them
+ * can be handed a path (`../../tmp/x`) that would reach a journal outside the runs folder.
+ */
+export const RunId = Id.regex(runIdPattern, 'not a run id (letters, digits, `.`, `_` and `-`, never a path)');

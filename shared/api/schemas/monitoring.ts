@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, RunId } from './common';
 
 // A run's monitoring for the charts (issue #5): the probe windows and alert changes its journal
 // recorded, the alert rules of its runbook (with thresholds the journal does not carry until a
 // rule changes state) and the downtime measured during cutover. The same shapes parse pushed
 // `runs:event`s, so a live run's charts grow from the pushes without asking again.
 
-export const MonitoringRequest = z.object({ runId: Id }).strict();
+export const MonitoringRequest = z.object({ runId: RunId }).strict();
 
 export const MonitorPhase = z.enum(['before', 'during', 'after']);
 export type MonitorPhase = z.infer<typeof MonitorPhase>;

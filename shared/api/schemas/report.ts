@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { RunId } from './common';
 
 // The deployment report of a run (issue #6): rendered from its journal on request, with the
 // lessons learned as the person is editing them, and the lessons recorded into the journal.
@@ -9,7 +9,7 @@ const lessonsMax = 20_000;
 
 export const ReportRequest = z
   .object({
-    runId: Id,
+    runId: RunId,
     /** Lessons as edited and not yet saved: they replace the recorded ones in this rendering only. */
     lessons: z.string().max(lessonsMax, `lessons learned are limited to ${lessonsMax} characters`).optional(),
   })
@@ -26,7 +26,7 @@ export type RunReport = z.infer<typeof RunReport>;
 
 export const LessonsRequest = z
   .object({
-    runId: Id,
+    runId: RunId,
     text: z
       .string()
       .trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, RunId } from './common';
 
 // Driving a run from the app: start it, answer what it asks (ticks, approvals, failure decisions,
 // the typed confirmation), cancel, resume or close it. The run asks through `runs:question` events
@@ -110,11 +110,11 @@ export const Answer = z.discriminatedUnion('kind', [
 ]);
 export type Answer = z.infer<typeof Answer>;
 
-export const AnswerRequest = z.object({ runId: Id, questionId: Id, answer: Answer }).strict();
+export const AnswerRequest = z.object({ runId: RunId, questionId: Id, answer: Answer }).strict();
 
-export const RunControl = z.object({ runId: Id }).strict();
+export const RunControl = z.object({ runId: RunId }).strict();
 export const CloseRunRequest = z
-  .object({ runId: Id, reason: z.string().trim().min(1, 'say why the run is closed') })
+  .object({ runId: RunId, reason: z.string().trim().min(1, 'say why the run is closed') })
   .strict();
 
 export const LiveRun = z.object({
@@ -131,7 +131,7 @@ export const JournalVerdict = z.union([
 ]);
 
 export const LogsRequest = z
-  .object({ runId: Id, source: z.string().optional(), tail: z.number().int().min(1).max(100_000).optional() })
+  .object({ runId: RunId, source: z.string().optional(), tail: z.number().int().min(1).max(100_000).optional() })
   .strict();
 export const LogEntry = z.object({ at: z.string(), source: z.string(), stream: z.string(), line: z.string() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RunEvent, RunStatus } from '../../runs/run-event';
-import { Id } from './common';
+import { Id, RunId } from './common';
 
 export const RunSummary = z.object({
   id: Id,
@@ -27,7 +27,7 @@ export const RunDetail = RunSummary.extend({
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 
-export const RunRef = z.object({ runId: Id }).strict();
+export const RunRef = z.object({ runId: RunId }).strict();
 
 /** Pushed as a run's journal grows, so every open window follows the same run. */
 export const RunEventPush = z.object({ runId: Id, event: RunEvent });

@@ -1,3 +1,4 @@
+import { formatMetricValue } from '../../../../../shared/monitor/format-metric';
 import { formatDateTime } from '../../../lib/format-time';
 import { Panel } from '../../../ui/panel';
 import { StatusBadge, type Tone } from '../../../ui/status-badge';
@@ -29,7 +30,7 @@ export function AlertsPanel({ extras }: { extras: RunExtras }) {
                 <span className="alert-name">{alert.rule}</span>
                 <code className="alert-condition">{alert.condition}</code>
                 <span className="alert-meta">
-                  {alert.value !== undefined ? `value ${Number(alert.value.toFixed(4))} · ` : ''}
+                  {alert.value !== undefined ? `measured ${formatMetricValue(alert.condition, alert.value)} · ` : ''}
                   {alert.severity} · {alert.action === 'rollback' ? 'rolls back' : 'notifies'} ·{' '}
                   {formatDateTime(alert.at)}
                 </span>
