@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../runs/run-event';
 import { foldRun } from '../runs/run-state';
+import { shownSteps } from '../runs/shown-run';
 import { collectTimeline } from './collect-timeline';
 
 // Issue #19 item 7: an attempt cut short by an interruption shows how long it really ran (until
@@ -40,10 +41,12 @@ const afterResume = [
 
 describe('an interrupted attempt', () => {
   it('the run view stops its clock at the interruption (40 s), and a new attempt starts afresh', () => {
-    const interrupted = foldRun('run-1', beforeResume).steps[0]!.actions[0]!;
-    expect(interrupted).toMatchObject({ state: 'running', durationMs: 40_000 });
-    const resumed = foldRun('run-1', [...beforeResume, afterResume[0]!, afterResume[1]!]).steps[0]!.actions[0]!;
-    expect(resumed.durationMs).toBeUndefined();
+    // The fold keeps the action running (a resume starts from it); the screens show it stopped.
+    expect(foldRun('run-1', beforeResume).steps[0]!.actions[0]!.state).toBe('running');
+    const interrupted = shownSteps(foldRun('run-1', beforeResume))[0]!.actions[0]!;
+    expect(interrupted).toMatchObject({ state: 'interrupted', durationMs: 40_000 });
+    const resumed = shownSteps(foldRun('run-1', [...beforeResume, afterResume[0]!, afterResume[1]!]))[0]!.actions[0]!;
+    expect(resumed).toMatchObject({ state: 'running', durationMs: undefined });
   });
 
   it('the report timeline gives the interrupted attempt 40 s and the resumed one its own 10 s', () => {

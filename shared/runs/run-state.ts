@@ -183,12 +183,9 @@ const handlers: Handlers = {
     state.endReason = d.reason;
   },
   'run.interrupted': (state, d, event) => {
+    // The running action stays `running` with no duration: a resume starts from it, and the
+    // screens stop its clock at `interrupted.at` (shown-run.ts).
     state.interrupted = { at: event.at, by: d.by, reason: d.reason };
-    // The attempt that was running stopped here: its duration is up to now, not still counting.
-    for (const step of [...state.steps, ...(state.rollbackStep ? [state.rollbackStep] : [])])
-      for (const action of step.actions)
-        if (action.state === 'running' && action.startedAt)
-          action.durationMs = Math.max(0, Date.parse(event.at) - Date.parse(action.startedAt));
   },
   'lock.acquired': (state, d) => {
     state.lock = { where: d.where, holder: d.holder };
