@@ -15,6 +15,8 @@ export type SwarmErrorCode =
   | 'swarm-no-previous'
   /** Neither the update status nor any task changed for longer than the environment allows. */
   | 'swarm-stalled'
+  /** The engine says a rollback completed, but the tasks of the version it went back to do not run. */
+  | 'swarm-rollback-not-running'
   | 'cancelled';
 
 /** Every failure of the Swarm strategy; details name the engine and the service. */

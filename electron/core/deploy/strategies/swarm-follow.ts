@@ -99,6 +99,29 @@ export async function followSwarmUpdate(options: FollowOptions): Promise<FollowR
   }
 }
 
+/**
+ * After the engine says a rollback completed, its tasks may still be starting (on a busy host for
+ * seconds): the previous version is live only once they run. Waits for that, up to `limitMs`;
+ * false when they did not, so nobody records a switch that has not happened.
+ */
+export async function awaitTasksRunning(
+  client: DockerClient,
+  service: SwarmService,
+  image: string,
+  limitMs: number,
+  signal: AbortSignal,
+  pollMs = 300,
+): Promise<boolean> {
+  const name = service.Spec.Name ?? service.ID;
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const now = await inspectService(client, name);
+    if (converged(now, await listServiceTasks(client, now), image)) return true;
+    if (signal.aborted || Date.now() >= deadline) return false;
+    await sleep(pollMs, undefined, { signal }).catch(() => undefined);
+  }
+}
+
 /** No update under way (the spec change touched no task) and the tasks that should run, run the image. */
 function converged(service: SwarmService, tasks: SwarmTask[], image: string): boolean {
   if (!sameImage(specImage(service.Spec), image)) return false;

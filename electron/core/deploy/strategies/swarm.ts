@@ -1,7 +1,7 @@
 import type { DockerClient } from '../../docker/docker-client';
 import type { DeployOutcome, DeployStrategy, StrategyContext } from '../deploy-strategy';
 import { SwarmError } from './swarm-errors';
-import { type FollowResult, followSwarmUpdate, type TaskFailure } from './swarm-follow';
+import { awaitTasksRunning, type FollowResult, followSwarmUpdate, type TaskFailure } from './swarm-follow';
 import {
   describePolicy,
   monitorStageId,
@@ -100,12 +100,24 @@ async function deploySwarm(ctx: StrategyContext, options: SwarmStrategyOptions):
   const error = updateFailure(target, result, image, previous);
   await ctx.stage(updateStageId, 'failed', error.message);
   if (result.end === 'rollback_completed') {
-    // The engine put the previous spec back: that is the version live now, read from it.
+    // The engine put the previous spec back: that is the version live now, read from it, once its
+    // tasks run again (the engine says "completed" while they may still be starting).
     const back = specVersion(result.service.Spec, previous);
+    const backImage = specImage(result.service.Spec);
+    const limit = ctx.environment.deploy.healthTimeout;
+    const running =
+      backImage !== undefined &&
+      (await awaitTasksRunning(target.client, result.service, backImage, limit, ctx.io.signal));
     ctx.cutover('after');
-    if (back) {
+    if (back && running) {
       await ctx.switched(target.where, { [back]: 100 });
       error.details.revertedTo = back;
+    } else {
+      ctx.io.output(
+        target.outputHost,
+        'stderr',
+        `the engine rolled ${target.where} back to ${backImage ?? 'its previous spec'}, but its tasks did not run within ${limit / 1000} s: not recorded as live`,
+      );
     }
   }
   throw error;
@@ -164,6 +176,15 @@ async function revertSwarm(
       );
     }
     const version = specVersion(result.service.Spec, ctx.previousVersion) ?? 'previous';
+    const backImage = specImage(result.service.Spec) ?? '?';
+    const limit = ctx.environment.deploy.healthTimeout;
+    if (!(await awaitTasksRunning(target.client, result.service, backImage, limit, ctx.io.signal))) {
+      throw new SwarmError(
+        'swarm-rollback-not-running',
+        `The engine rolled ${target.where} back to ${backImage}, but its tasks did not run within ${limit / 1000} s; run \`docker service ps ${settings.service}\``,
+        { engine: target.client.label, service: settings.service },
+      );
+    }
     await ctx.stage(rollbackStageId, 'passed', `${settings.service} runs ${specImage(result.service.Spec)}`);
     await ctx.stage(updateStageId, 'reverted', reason);
     await ctx.switched(target.where, { [version]: 100 });
