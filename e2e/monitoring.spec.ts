@@ -107,6 +107,12 @@ test('a watched run: four charts with thresholds, the firing rule, the downtime 
   await expect(summary).toContainText('1.2 s');
   await expect(summary).toContainText('1 firing');
   await expect(summary).toContainText('17 windows');
+  // What happened leads the screen (#14 item 7): the rule that fired, its value, and the rollback.
+  await expect(page.getByRole('status').filter({ hasText: 'high-error-rate fired' })).toHaveText(
+    /^high-error-rate fired \d\d:\d\d:\d\d at 12% → rolled back in 100 ms$/,
+  );
+  // Downtime is judged against what blue-green promises: none.
+  await expect(summary).toContainText('(blue-green promises none)');
 
   for (const name of ['Error rate', 'Latency', 'Availability', 'Throughput']) {
     await expect(figure(page, name).locator('canvas')).toBeVisible();
@@ -119,6 +125,14 @@ test('a watched run: four charts with thresholds, the firing rule, the downtime 
   expect(await pixelsOf(page, 'Error rate', 'danger')).toBeGreaterThan(60);
   expect(await pixelsOf(page, 'Latency', 'warning')).toBeGreaterThan(60);
   expect(await pixelsOf(page, 'Throughput', 'warning')).toBe(0);
+  // The cutover and the rollback are marked on every chart, the rollback line in danger red even
+  // on Throughput, which has no threshold, and named in each chart's description.
+  expect(await pixelsOf(page, 'Throughput', 'danger')).toBeGreaterThan(60);
+  for (const name of ['Error rate', 'Latency', 'Availability', 'Throughput']) {
+    await expect(figure(page, name)).toContainText(
+      /Cutover \d\d:\d\d:\d\d; Rollback \d\d:\d\d:\d\d; Rolled back \d\d:\d\d:\d\d/,
+    );
+  }
 
   // The figures are there for screen readers too: one row per window.
   const table = page.getByRole('table', { name: 'Error rate: the figures of each window' });

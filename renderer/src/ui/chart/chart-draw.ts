@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import type { ChartBand, ChartThreshold } from './chart-types';
+import type { ChartBand, ChartMoment, ChartThreshold } from './chart-types';
 import type { Palette } from './resolve-colors';
 
 // What uPlot does not draw by itself: shaded bands under the series (phases of the run, the
@@ -72,6 +72,49 @@ export function drawThresholds(u: uPlot, thresholds: readonly ChartThreshold[], 
     ctx.fillRect(x - width - 3 * ratio, y - 15 * ratio, width + 6 * ratio, 13 * ratio);
     ctx.fillStyle = color;
     ctx.fillText(text, x, y - 3 * ratio);
+  }
+  ctx.restore();
+}
+
+/** Cutover and rollback moments: a solid vertical line each, named at the plot's foot on a plate. */
+export function drawMoments(u: uPlot, moments: readonly ChartMoment[], palette: Palette, font: string): void {
+  const { ctx, bbox } = u;
+  const ratio = window.devicePixelRatio || 1;
+  ctx.save();
+  ctx.font = font.replace(/^(\d+)px/, (_, px) => `${Number(px) * ratio}px`);
+  ctx.lineWidth = Math.round(2 * ratio);
+  ctx.textBaseline = 'bottom';
+  const placed: Array<{ left: number; right: number; bottom: number }> = [];
+  const lines: number[] = [];
+  for (const moment of moments) {
+    const x = Math.round(u.valToPos(moment.at, 'x', true));
+    if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    const color = palette[moment.tone];
+    // A moment on (nearly) the same pixel as one drawn before keeps that line (a rollback's start,
+    // not its end 0.1 s later); its label still shows, stacked.
+    if (!lines.some((drawn) => Math.abs(drawn - x) < 4 * ratio)) {
+      lines.push(x);
+      ctx.strokeStyle = color;
+      ctx.beginPath();
+      ctx.moveTo(x, bbox.top);
+      ctx.lineTo(x, bbox.top + bbox.height);
+      ctx.stroke();
+    }
+    const width = ctx.measureText(moment.label).width;
+    // Left of the line when there is no room on its right.
+    const left = x + width + 10 * ratio > bbox.left + bbox.width ? x - width - 6 * ratio : x + 4 * ratio;
+    // Moments seconds apart (a rollback and its end) would print over each other: a label that
+    // would touch one already placed goes a row up.
+    let bottom = bbox.top + bbox.height - 3 * ratio;
+    const row = 14 * ratio;
+    while (placed.some((p) => left < p.right && left + width > p.left && Math.abs(p.bottom - bottom) < row)) {
+      bottom -= row;
+    }
+    placed.push({ left: left - 2 * ratio, right: left + width + 2 * ratio, bottom });
+    ctx.fillStyle = palette['bg-surface'];
+    ctx.fillRect(left - 2 * ratio, bottom - 12 * ratio, width + 4 * ratio, 13 * ratio);
+    ctx.fillStyle = color;
+    ctx.fillText(moment.label, left, bottom);
   }
   ctx.restore();
 }

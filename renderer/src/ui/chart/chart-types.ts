@@ -27,12 +27,21 @@ export interface ChartBand {
   kind: BandKind;
 }
 
+/** A moment drawn as a vertical line across the plot: a cutover, a rollback. */
+export interface ChartMoment {
+  /** Epoch seconds. */
+  at: number;
+  label: string;
+  tone: 'info' | 'danger' | 'success';
+}
+
 export interface TimeSeriesSpec {
   /** Epoch seconds, ascending. */
   x: number[];
   series: ChartSeries[];
   thresholds: ChartThreshold[];
   bands: ChartBand[];
+  moments?: ChartMoment[];
   /** How a value reads on the axis, in the legend and in the table: `5 %`, `148 ms`. */
   format: (value: number) => string;
   /** Start the y axis at zero (rates, latencies); otherwise it closes in on the data. */
