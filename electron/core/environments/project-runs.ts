@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { RunSummary } from '../../../shared/api/schemas/run';
 import type { RunStatus } from '../../../shared/runs/run-event';
 import { ndjsonLines } from '../journal/ndjson-lines';
 import { assertNotDriven } from '../run/run-owner';
@@ -20,6 +21,7 @@ export interface ProjectRun {
   operator?: string;
   previousVersion?: string;
   commit?: string;
+  caveat?: RunSummary['caveat'];
 }
 
 export interface EnvironmentRuns {
@@ -69,6 +71,7 @@ export async function projectRuns(dataDir: string, projectRoot: string): Promise
       operator: f.summary.operator,
       previousVersion: f.previousVersion,
       commit: f.commit,
+      ...(f.summary.caveat ? { caveat: f.summary.caveat } : {}),
     }))
     .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.runId.localeCompare(a.runId));
 }
