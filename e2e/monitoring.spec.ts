@@ -134,6 +134,53 @@ test('a watched run: four charts with thresholds, the firing rule, the downtime 
     );
   }
 
+  // Threshold labels sit where no series line passes and apart from each other (#14 item 7): on
+  // the canvas, no pixel of a series colour inside a label's box, and no two boxes overlapping.
+  for (const name of ['Error rate', 'Latency']) {
+    const check = await figure(page, name).evaluate((fig) => {
+      const root = fig.querySelector<HTMLElement>('.uplot');
+      const boxes = JSON.parse(root?.dataset.thresholdLabels ?? '[]') as Array<{
+        label: string;
+        clear: boolean;
+        left: number;
+        top: number;
+        right: number;
+        bottom: number;
+      }>;
+      const colour = (token: string) => {
+        const probe = document.createElement('span');
+        probe.style.color = `var(--${token})`;
+        fig.append(probe);
+        const rgb = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+        probe.remove();
+        return rgb;
+      };
+      const series = [colour('accent'), colour('info')];
+      const canvas = fig.querySelector('canvas') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      const crossed = boxes.map((box) => {
+        const data =
+          ctx?.getImageData(box.left, box.top, Math.ceil(box.right - box.left), Math.ceil(box.bottom - box.top)).data ??
+          [];
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const near = series.some(
+            ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40,
+          );
+          if (near && data[i + 3]! > 200) count += 1;
+        }
+        return count;
+      });
+      const overlapping = boxes.some((a, i) =>
+        boxes.some((b, j) => j > i && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
+      );
+      return { labels: boxes.map((b) => b.label), clear: boxes.every((b) => b.clear), crossed, overlapping };
+    });
+    expect(check.labels).toHaveLength(1);
+    expect(check).toMatchObject({ clear: true, overlapping: false });
+    expect(check.crossed).toEqual([0]);
+  }
+
   // The figures are there for screen readers too: one row per window.
   const table = page.getByRole('table', { name: 'Error rate: the figures of each window' });
   await expect(table.getByRole('row')).toHaveCount(18);

@@ -49,7 +49,9 @@ function thresholdsFor(chart: ChartId, rules: readonly MonitoringRule[]): ChartT
     const target = chartOfMetric[parsed.metric];
     if (target?.chart !== chart) return [];
     const tone = rule.severity === 'critical' ? 'danger' : rule.severity === 'warning' ? 'warning' : 'info';
-    return [{ label: `${rule.name}: ${rule.condition}`, value: parsed.threshold * target.scale, tone }];
+    return [
+      { label: `${rule.name}: ${rule.condition}`, short: rule.name, value: parsed.threshold * target.scale, tone },
+    ];
   });
 }
 

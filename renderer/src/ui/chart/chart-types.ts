@@ -13,6 +13,8 @@ export interface ChartSeries {
 
 export interface ChartThreshold {
   label: string;
+  /** A shorter label (the rule's name) for a chart with no clear room for the whole one. */
+  short?: string;
   value: number;
   tone: 'danger' | 'warning' | 'info';
 }

@@ -89,7 +89,7 @@ function options(spec: TimeSeriesSpec, palette: Palette, host: HTMLElement, widt
       draw: [
         (u: uPlot) => {
           drawMoments(u, spec.moments ?? [], palette, font);
-          drawThresholds(u, spec.thresholds, palette, font);
+          drawThresholds(u, spec.thresholds, palette, font, spec.moments);
         },
       ],
     },
