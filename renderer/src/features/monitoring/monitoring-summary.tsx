@@ -9,7 +9,11 @@ import type { RuleStateView } from './rule-states';
 /** Strategies that switch traffic to a healthy new version promise no downtime; recreate has a planned gap. */
 const promisesNone = new Set(['blue-green', 'rolling', 'canary', 'feature-flags', 'swarm']);
 
-function downtimeText(view: RunMonitoring): { value: string; detail: string; tone?: 'danger' | 'success' | 'info' } {
+export function downtimeText(view: RunMonitoring): {
+  value: string;
+  detail: string;
+  tone?: 'danger' | 'success' | 'info';
+} {
   const { downtime, strategy } = view;
   if (!downtime) {
     return view.stopped || view.endedAt
