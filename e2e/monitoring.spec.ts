@@ -107,6 +107,12 @@ test('a watched run: four charts with thresholds, the firing rule, the downtime 
   await expect(summary).toContainText('1.2 s');
   await expect(summary).toContainText('1 firing');
   await expect(summary).toContainText('17 windows');
+  // What happened leads the screen (#14 item 7): the rule that fired, its value, and the rollback.
+  await expect(page.getByRole('status').filter({ hasText: 'high-error-rate fired' })).toHaveText(
+    /^high-error-rate fired \d\d:\d\d:\d\d at 12% → rolled back in 100 ms$/,
+  );
+  // Downtime is judged against what blue-green promises: none.
+  await expect(summary).toContainText('(blue-green promises none)');
 
   for (const name of ['Error rate', 'Latency', 'Availability', 'Throughput']) {
     await expect(figure(page, name).locator('canvas')).toBeVisible();
@@ -119,6 +125,61 @@ test('a watched run: four charts with thresholds, the firing rule, the downtime 
   expect(await pixelsOf(page, 'Error rate', 'danger')).toBeGreaterThan(60);
   expect(await pixelsOf(page, 'Latency', 'warning')).toBeGreaterThan(60);
   expect(await pixelsOf(page, 'Throughput', 'warning')).toBe(0);
+  // The cutover and the rollback are marked on every chart, the rollback line in danger red even
+  // on Throughput, which has no threshold, and named in each chart's description.
+  expect(await pixelsOf(page, 'Throughput', 'danger')).toBeGreaterThan(60);
+  for (const name of ['Error rate', 'Latency', 'Availability', 'Throughput']) {
+    await expect(figure(page, name)).toContainText(
+      /Cutover \d\d:\d\d:\d\d; Rollback \d\d:\d\d:\d\d; Rolled back \d\d:\d\d:\d\d/,
+    );
+  }
+
+  // Threshold labels sit where no series line passes and apart from each other (#14 item 7): on
+  // the canvas, no pixel of a series colour inside a label's box, and no two boxes overlapping.
+  for (const name of ['Error rate', 'Latency']) {
+    const check = await figure(page, name).evaluate((fig) => {
+      const root = fig.querySelector<HTMLElement>('.uplot');
+      const boxes = JSON.parse(root?.dataset.thresholdLabels ?? '[]') as Array<{
+        label: string;
+        clear: boolean;
+        left: number;
+        top: number;
+        right: number;
+        bottom: number;
+      }>;
+      const colour = (token: string) => {
+        const probe = document.createElement('span');
+        probe.style.color = `var(--${token})`;
+        fig.append(probe);
+        const rgb = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+        probe.remove();
+        return rgb;
+      };
+      const series = [colour('accent'), colour('info')];
+      const canvas = fig.querySelector('canvas') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      const crossed = boxes.map((box) => {
+        const data =
+          ctx?.getImageData(box.left, box.top, Math.ceil(box.right - box.left), Math.ceil(box.bottom - box.top)).data ??
+          [];
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const near = series.some(
+            ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40,
+          );
+          if (near && data[i + 3]! > 200) count += 1;
+        }
+        return count;
+      });
+      const overlapping = boxes.some((a, i) =>
+        boxes.some((b, j) => j > i && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
+      );
+      return { labels: boxes.map((b) => b.label), clear: boxes.every((b) => b.clear), crossed, overlapping };
+    });
+    expect(check.labels).toHaveLength(1);
+    expect(check).toMatchObject({ clear: true, overlapping: false });
+    expect(check.crossed).toEqual([0]);
+  }
 
   // The figures are there for screen readers too: one row per window.
   const table = page.getByRole('table', { name: 'Error rate: the figures of each window' });

@@ -108,6 +108,51 @@ test('previews a recorded run, edits lessons (kept across a reload), exports, co
   await expect(page.getByRole('button', { name: 'Save lessons' })).toBeDisabled();
 });
 
+test('draws the timeline gantt as a chart (mermaid, loaded lazily) across the page, with no nested scroll box', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  // The first screen does not load mermaid: it comes with a report that has a chart.
+  const atStart = scripts.length;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports', exact: true }).click();
+  await page.getByRole('link', { name: `Open the report of ${runId}` }).click();
+
+  const golden = readFileSync(join(fixtures, 'aborted-run.golden.md'), 'utf8');
+  const source = golden.slice(golden.indexOf('```mermaid'), golden.indexOf('```', golden.indexOf('```mermaid') + 3));
+  const bars = source.split('\n').filter((line) => / :(done|crit|active)?/.test(line) && /\d+, \d+$/.test(line));
+  expect(bars).toHaveLength(5);
+
+  const chart = preview(page).getByRole('img', { name: /Timeline chart/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('svg[aria-roledescription="gantt"]')).toBeVisible();
+  // One bar per task line of the gantt, the failed deploy drawn as critical, sections named.
+  await expect(chart.locator('rect.task')).toHaveCount(bars.length);
+  await expect(chart.locator('rect.task.crit0, rect.task[class*="crit"]')).toHaveCount(1);
+  await expect(chart).toContainText('Production deployment');
+  await expect(chart).toContainText('Blue-green deploy of shop-api v1.5.0');
+  await chart.screenshot({ path: join(shots, 'report-chart.png') });
+  // The code block itself is gone from the preview (the export keeps it: see the test above).
+  await expect(preview(page).locator('code.language-mermaid')).toHaveCount(0);
+  expect(scripts.slice(atStart).some((url) => /mermaid|gantt/i.test(url))).toBe(true);
+
+  // The report is as wide as the page's content area, and grows with its content instead of
+  // scrolling inside a box; the lessons come under it.
+  const box = await preview(page).boundingBox();
+  const main = await page.getByRole('main').boundingBox();
+  expect(box && main).toBeTruthy();
+  expect(box?.width ?? 0).toBeGreaterThan((main?.width ?? 0) * 0.85);
+  const scroll = await preview(page).evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(scroll.scroll).toBeLessThanOrEqual(scroll.client + 1);
+  const lessons = await page.getByRole('textbox', { name: 'Lessons learned' }).boundingBox();
+  expect(lessons?.y ?? 0).toBeGreaterThan((box?.y ?? 0) + (box?.height ?? 0));
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the report screen in the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

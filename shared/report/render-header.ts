@@ -106,6 +106,8 @@ export function renderResults(data: ReportData): string {
     : 'not measured (the journal has no downtime measurement)';
   const issues = r.issueCount === 0 ? 'None' : `${r.issueCount} (see Issues encountered)`;
   const lines = ['## Results', '', `- **Status**: ${status}`, `- **Downtime**: ${downtime}`, `- **Issues**: ${issues}`];
+  // A success that was not clean says so next to its status (see Issues encountered for the alert).
+  if (r.caveat) lines.splice(3, 0, `- **But**: ${escapeInline(r.caveat.text)} (${formatTime(r.caveat.at)})`);
   if (r.rollback) {
     const outcome = r.rollback.ok === undefined ? 'not finished' : r.rollback.ok ? 'completed' : 'FAILED';
     // The outcome first, then who started it and why: "completed: <reason>" read as if the reason

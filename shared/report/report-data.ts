@@ -1,3 +1,4 @@
+import { alertCaveat } from '../runs/alert-caveat';
 import { createRedactor, type Redactor } from '../runs/redact';
 import type { RunEvent } from '../runs/run-event';
 import { foldRun } from '../runs/run-state';
@@ -70,6 +71,7 @@ export function reportData(events: readonly RunEvent[], options: ReportOptions =
       rollback: state.rollback,
       lockLeft: state.lockLeft,
       interrupted: open ? state.interrupted : undefined,
+      caveat: alertCaveat(events),
     },
     metrics,
     timeline,

@@ -1,3 +1,4 @@
+import type { AlertCaveat } from '../runs/alert-caveat';
 import type { LockLeft } from '../runs/lock-left';
 import type { RunStatus } from '../runs/run-event';
 import type { CommitRecord, ErrorRecord, MetricsSummary, MonitorPhase } from '../runs/run-events';
@@ -41,6 +42,8 @@ export interface ReportResults {
   /** The open run was interrupted by its host (a signal, the app quitting) and can be resumed. */
   interrupted?: RunInterruption;
   rollback?: RunRollback;
+  /** Succeeded, but a critical alert fired or a rollback rule was pending at the end. */
+  caveat?: AlertCaveat;
 }
 
 export interface MonitorRecord {

@@ -1,4 +1,5 @@
 import type { RunSummary } from '../api/schemas/run';
+import { alertCaveat } from './alert-caveat';
 import type { RunEvent } from './run-event';
 import { foldRun, type RunState } from './run-state';
 
@@ -7,7 +8,13 @@ import { foldRun, type RunState } from './run-state';
  * host and the CLI show the same status for the same journal.
  */
 export function summarizeRun(runId: string, events: readonly RunEvent[]): RunSummary {
-  return summaryOf(foldRun(runId, events));
+  return withCaveat(summaryOf(foldRun(runId, events)), events);
+}
+
+/** Adds what a "succeeded" status does not say: a critical alert fired, a rollback rule pending. */
+export function withCaveat(summary: RunSummary, events: readonly RunEvent[]): RunSummary {
+  const caveat = alertCaveat(events);
+  return caveat ? { ...summary, caveat } : summary;
 }
 
 /** The run-list line of a run already folded (callers that need more of the state fold once). */

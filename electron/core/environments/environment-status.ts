@@ -77,7 +77,13 @@ function runFields(runs: Awaited<ReturnType<typeof environmentRuns>>) {
   return {
     ...(lastRun
       ? {
-          lastRun: { runId: lastRun.runId, version: lastRun.version, status: lastRun.status, endedAt: lastRun.endedAt },
+          lastRun: {
+            runId: lastRun.runId,
+            version: lastRun.version,
+            status: lastRun.status,
+            endedAt: lastRun.endedAt,
+            ...(lastRun.caveat ? { caveat: lastRun.caveat } : {}),
+          },
         }
       : {}),
     ...(openRun

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { RunSummary } from '../../../shared/api/schemas/run';
 import type { RunStatus } from '../../../shared/runs/run-event';
 import { ndjsonLines } from '../journal/ndjson-lines';
 import { assertNotDriven } from '../run/run-owner';
@@ -22,6 +23,7 @@ export interface ProjectRun {
   commit?: string;
   /** An open run its host stopped at a safe point (RunSummary.interrupted). */
   interrupted?: { at: string; by: string; reason: string };
+  caveat?: RunSummary['caveat'];
 }
 
 export interface EnvironmentRuns {
@@ -72,6 +74,7 @@ export async function projectRuns(dataDir: string, projectRoot: string): Promise
       previousVersion: f.previousVersion,
       commit: f.commit,
       interrupted: f.summary.interrupted,
+      ...(f.summary.caveat ? { caveat: f.summary.caveat } : {}),
     }))
     .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || b.runId.localeCompare(a.runId));
 }

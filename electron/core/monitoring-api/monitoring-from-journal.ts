@@ -1,11 +1,13 @@
 import {
   AlertChange,
+  type Cutover,
   Downtime,
   type MonitoringRule,
   MonitorStart,
   MonitorWindow,
   type RunMonitoring,
 } from '../../../shared/api/schemas/monitoring';
+import { momentOf } from '../../../shared/monitor/monitoring-moments';
 import type { RunEvent } from '../../../shared/runs/run-event';
 
 // A run's monitoring as its journal tells it: every probe window, every alert change, the
@@ -36,7 +38,12 @@ export function monitoringFromEvents(runId: string, events: readonly RunEvent[],
   const monitors: RunMonitoring['started'] = [];
   let stops = 0;
   let downtime: RunMonitoring['downtime'];
+  const cutovers: Cutover[] = [];
+  let rollback: RunMonitoring['rollback'];
   for (const event of events) {
+    const moment = momentOf(event, rollback);
+    if (moment?.cutover) cutovers.push(moment.cutover);
+    if (moment?.rollback) rollback = moment.rollback;
     if (event.type === 'monitor.window') {
       const parsed = MonitorWindow.safeParse(event.data);
       if (parsed.success) windows.push(parsed.data);
@@ -68,5 +75,8 @@ export function monitoringFromEvents(runId: string, events: readonly RunEvent[],
     windows,
     alerts,
     ...(downtime ? { downtime } : {}),
+    ...(text(started?.data.strategy) ? { strategy: text(started?.data.strategy) } : {}),
+    cutovers,
+    ...(rollback ? { rollback } : {}),
   };
 }

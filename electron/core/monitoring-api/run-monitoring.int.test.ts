@@ -41,8 +41,18 @@ describe('runs:monitoring', () => {
       downtime: { ms: 1200 },
     });
     expect(view.endedAt).toBeDefined();
-    // run.started, monitor.started, 17 windows, traffic, downtime, 2 alert changes, rollback, stop, end.
-    expect(view.lastSeq).toBe(26);
+    // run.started, monitor.started, 17 windows, traffic, downtime, 2 alert changes, rollback started
+    // and finished, stop, end.
+    expect(view.lastSeq).toBe(27);
+    // The moments the charts mark, and the strategy the downtime is judged against (#14 item 7).
+    expect(view.strategy).toBe('blue-green');
+    expect(view.cutovers).toEqual([{ at: view.downtime?.to, where: 'nginx on web-1' }]);
+    expect(view.rollback).toMatchObject({
+      trigger: 'alert',
+      ok: true,
+      reason: 'alert high-error-rate firing (error_rate > 5%)',
+    });
+    expect(Date.parse(view.rollback?.endedAt ?? '') - Date.parse(view.rollback?.at ?? '')).toBe(100);
     expect(view.rulesProblem).toBeUndefined();
     expect(view.rules).toEqual([
       { name: 'high-error-rate', condition: 'error_rate > 5%', for: 30_000, severity: 'critical', action: 'rollback' },

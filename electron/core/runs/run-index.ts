@@ -2,7 +2,7 @@ import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSummary } from '../../../shared/api/schemas/run';
 import { foldRun } from '../../../shared/runs/run-state';
-import { summarizeRun, summaryOf } from '../../../shared/runs/summarize-run';
+import { summarizeRun, summaryOf, withCaveat } from '../../../shared/runs/summarize-run';
 import { readJournal } from '../journal/journal-reader';
 
 // What run lists and guards need from every run, without folding every journal every time: one
@@ -32,7 +32,8 @@ async function readIndex(dir: string): Promise<Record<string, Entry>> {
       version?: number;
       runs?: Record<string, Entry>;
     };
-    return parsed.version === 1 && parsed.runs ? parsed.runs : {};
+    // Version 2 added the summary's caveat: an older index is folded again, not trusted without it.
+    return parsed.version === 2 && parsed.runs ? parsed.runs : {};
   } catch {
     return {};
   }
@@ -43,7 +44,7 @@ async function fold(dir: string, id: string): Promise<RunFacts> {
   const { events, problems } = await readJournal(file);
   const problem = problems[0];
   const state = foldRun(id, events);
-  const summary = summaryOf(state);
+  const summary = withCaveat(summaryOf(state), events);
   const facts = {
     environment: state.environment,
     version: state.version,
@@ -95,7 +96,7 @@ export async function indexedRuns(runsDir: string): Promise<RunFacts[]> {
   if (changed) {
     // Written whole and renamed into place: a reader never sees half an index.
     const tmp = join(runsDir, `.${indexName}.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify({ version: 1, runs: next }))
+    await writeFile(tmp, JSON.stringify({ version: 2, runs: next }))
       .then(() => rename(tmp, join(runsDir, indexName)))
       .catch(() => undefined);
   }

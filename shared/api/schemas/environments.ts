@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NamedEnvironment } from '../../formats/environment-schema';
 import { RunStatus } from '../../runs/run-event';
 import { Id, Problem } from './common';
+import { AlertCaveatSchema } from './run';
 
 // The environments of a project as the dashboard and the Environments screen see them: what is
 // live where and who holds the lock (`environments:status`), the environments file as text to edit
@@ -36,7 +37,15 @@ export const EnvironmentStatus = z.object({
   /** False when the lock's place could not be read (host away): no `lock` then means "unknown", not "free". */
   lockChecked: z.boolean(),
   /** The newest finished run of this project on this environment. */
-  lastRun: z.object({ runId: Id, version: z.string(), status: RunStatus, endedAt: z.string().optional() }).optional(),
+  lastRun: z
+    .object({
+      runId: Id,
+      version: z.string(),
+      status: RunStatus,
+      endedAt: z.string().optional(),
+      caveat: AlertCaveatSchema.optional(),
+    })
+    .optional(),
   /** A run with no end recorded that no process drives: left open by a crash, to resume or close. */
   openRun: z
     .object({

@@ -77,6 +77,20 @@ export const MonitorStart = z.object({
 });
 export type MonitorStart = z.infer<typeof MonitorStart>;
 
+/** `traffic.switched` with its time: a cutover moment drawn on every chart. */
+export const Cutover = z.object({ at: z.string(), where: z.string() });
+export type Cutover = z.infer<typeof Cutover>;
+
+/** `rollback.started` (and `rollback.finished`, once journaled) with their times. */
+export const MonitoredRollback = z.object({
+  at: z.string(),
+  trigger: z.enum(['operator', 'policy', 'alert']),
+  reason: z.string(),
+  endedAt: z.string().optional(),
+  ok: z.boolean().optional(),
+});
+export type MonitoredRollback = z.infer<typeof MonitoredRollback>;
+
 export const RunMonitoring = z.object({
   runId: Id,
   /** The journal's last line read: pushes with a higher `seq` are news, the others are already in. */
@@ -96,5 +110,9 @@ export const RunMonitoring = z.object({
   windows: z.array(MonitorWindow),
   alerts: z.array(AlertChange),
   downtime: Downtime.optional(),
+  /** The run's strategy (`run.started`): what downtime it promises (none for blue-green). */
+  strategy: z.string().optional(),
+  cutovers: z.array(Cutover).optional(),
+  rollback: MonitoredRollback.optional(),
 });
 export type RunMonitoring = z.infer<typeof RunMonitoring>;

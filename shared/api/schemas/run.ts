@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { RunEvent, RunStatus } from '../../runs/run-event';
 import { Id, RunId } from './common';
 
+/** shared/runs/alert-caveat.ts */
+export const AlertCaveatSchema = z.object({
+  rule: z.string(),
+  state: z.enum(['firing', 'pending']),
+  at: z.string(),
+  text: z.string(),
+});
+
 export const RunSummary = z.object({
   id: Id,
   runbook: z.string(),
@@ -19,6 +27,8 @@ export const RunSummary = z.object({
   lockLeft: z.object({ where: z.string(), error: z.string() }).optional(),
   /** An open run its host stopped at a safe point (a signal, the app quitting): resumable. */
   interrupted: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
+  /** Succeeded, but a critical alert fired or a rollback rule was pending (shared/runs/alert-caveat.ts). */
+  caveat: AlertCaveatSchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

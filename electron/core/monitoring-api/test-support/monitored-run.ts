@@ -6,7 +6,7 @@ import { runsDir } from '../../runs/run-store';
 
 // A recorded run that was watched: ten-second probe windows before, during and after a blue-green
 // cutover, 1.2 s of downtime at the switch, then an error rate that climbs until the rollback rule
-// `high-error-rate` goes pending and fires. The rule `slow-p95` never changes state, so its
+// `high-error-rate` goes pending and fires, and the run rolls back in 0.1 s. The rule `slow-p95` never changes state, so its
 // threshold is known only from the runbook (review-project.ts has both).
 
 export const monitoredRunId = '20261105-0900-production';
@@ -66,6 +66,8 @@ export function monitoredRun(projectPath: string, runId = monitoredRunId): Scena
     if (n === 7) r.emit('alert.changed', { ...rule, state: 'firing', value: rate });
   });
   r.emit('rollback.started', { reason: 'alert high-error-rate firing (error_rate > 5%)', trigger: 'alert' });
+  r.wait(0.1);
+  r.emit('rollback.finished', { ok: true });
   r.emit('monitor.stopped', { source: 'probes', reason: 'run rolled back' });
   r.emit('run.finished', { status: 'rolled-back', reason: 'alert high-error-rate fired' });
   return { name: 'monitored-run', runId, events: r.events };

@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../ui/data-table';
 import { AlertTriangle, Lock } from '../../ui/icons';
 import { StatusBadge } from '../../ui/status-badge';
 import { useProjects } from '../projects/projects-store';
+import { RunCaveat } from '../runs/run-caveat';
 import { RunStatusBadge } from '../runs/run-status-badge';
 import { LockOpen } from './dashboard-icons';
 import { OpenRunActions } from './open-run-actions';
@@ -96,6 +97,7 @@ function RunCell({ status }: { status: EnvironmentStatus }) {
       <span className="cell-secondary" title={formatDateTime(run.endedAt)}>
         {timeAgo(run.endedAt)}
       </span>
+      {run.caveat ? <RunCaveat caveat={run.caveat} /> : null}
     </span>
   );
 }

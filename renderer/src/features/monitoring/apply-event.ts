@@ -5,6 +5,7 @@ import {
   MonitorWindow,
   type RunMonitoring,
 } from '../../../../shared/api/schemas/monitoring';
+import { momentOf } from '../../../../shared/monitor/monitoring-moments';
 import type { RunEvent } from '../../../../shared/runs/run-event';
 
 // A live run's monitoring grows from its `runs:event` pushes: each journal line that concerns the
@@ -42,6 +43,13 @@ export function applyMonitoringEvent(view: RunMonitoring, event: RunEvent): RunM
     }
     case 'run.finished':
       return next({ endedAt: event.at });
+    case 'traffic.switched':
+    case 'rollback.started':
+    case 'rollback.finished': {
+      const moment = momentOf(event, view.rollback);
+      if (moment?.cutover) return next({ cutovers: [...(view.cutovers ?? []), moment.cutover] });
+      return moment?.rollback ? next({ rollback: moment.rollback }) : view;
+    }
     default:
       return view;
   }

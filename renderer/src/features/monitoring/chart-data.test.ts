@@ -71,10 +71,14 @@ describe('monitoringCharts', () => {
 
   it('draws each rule’s threshold on the chart of its metric, converted to the chart’s unit', () => {
     const [errors, latency, availability, throughput] = monitoringCharts(view());
-    expect(errors?.spec.thresholds).toEqual([{ label: 'high-error-rate: error_rate > 5%', value: 5, tone: 'danger' }]);
-    expect(latency?.spec.thresholds).toEqual([{ label: 'slow-p95: p95_latency > 2s', value: 2000, tone: 'warning' }]);
+    expect(errors?.spec.thresholds).toEqual([
+      { label: 'high-error-rate: error_rate > 5%', short: 'high-error-rate', value: 5, tone: 'danger' },
+    ]);
+    expect(latency?.spec.thresholds).toEqual([
+      { label: 'slow-p95: p95_latency > 2s', short: 'slow-p95', value: 2000, tone: 'warning' },
+    ]);
     expect(availability?.spec.thresholds).toEqual([
-      { label: 'low-availability: availability < 99.5%', value: 99.5, tone: 'info' },
+      { label: 'low-availability: availability < 99.5%', short: 'low-availability', value: 99.5, tone: 'info' },
     ]);
     expect(throughput?.spec.thresholds).toEqual([]);
   });

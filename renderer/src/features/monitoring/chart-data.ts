@@ -1,7 +1,7 @@
 import type { MonitoringRule, MonitorWindow, RunMonitoring } from '../../../../shared/api/schemas/monitoring';
 import { parseAlertCondition } from '../../../../shared/formats/alert-condition';
 import { tooFewMeasured } from '../../../../shared/monitor/probe-metrics';
-import type { ChartBand, ChartSeries, ChartThreshold, TimeSeriesSpec } from '../../ui/chart/chart-types';
+import type { ChartBand, ChartMoment, ChartSeries, ChartThreshold, TimeSeriesSpec } from '../../ui/chart/chart-types';
 
 // The run's probe windows shaped into the four charts the release manager watches: error rate,
 // latency (p50/p95/p99), availability and throughput. Each point is a window, drawn at its end;
@@ -49,7 +49,9 @@ function thresholdsFor(chart: ChartId, rules: readonly MonitoringRule[]): ChartT
     const target = chartOfMetric[parsed.metric];
     if (target?.chart !== chart) return [];
     const tone = rule.severity === 'critical' ? 'danger' : rule.severity === 'warning' ? 'warning' : 'info';
-    return [{ label: `${rule.name}: ${rule.condition}`, value: parsed.threshold * target.scale, tone }];
+    return [
+      { label: `${rule.name}: ${rule.condition}`, short: rule.name, value: parsed.threshold * target.scale, tone },
+    ];
   });
 }
 
@@ -86,12 +88,33 @@ const pick = (windows: readonly MonitorWindow[], read: (w: MonitorWindow) => num
     return !tooFewMeasured(w.metrics) && value !== undefined && Number.isFinite(value) ? value : null;
   });
 
+/** The cutovers (traffic switches) and the rollback, the same on every chart. */
+export function chartMoments(view: RunMonitoring): ChartMoment[] {
+  const moments: ChartMoment[] = (view.cutovers ?? []).map((cutover) => ({
+    at: seconds(cutover.at),
+    label: 'Cutover',
+    tone: 'info',
+  }));
+  const { rollback } = view;
+  if (rollback) {
+    moments.push({ at: seconds(rollback.at), label: 'Rollback', tone: 'danger' });
+    if (rollback.endedAt)
+      moments.push({
+        at: seconds(rollback.endedAt),
+        label: rollback.ok ? 'Rolled back' : 'Rollback failed',
+        tone: rollback.ok ? 'success' : 'danger',
+      });
+  }
+  return moments;
+}
+
 export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
   // Probes are the charts' source; Prometheus windows only when no probe measured anything.
   const probes = view.windows.filter((w) => w.source === 'probes');
   const windows = probes.length > 0 ? probes : view.windows;
   const x = windows.map((w) => seconds(w.to));
   const bands = [...phaseBands(windows), ...downtimeBand(view)];
+  const moments = chartMoments(view);
   const lastWindow = windows.at(-1)?.metrics;
   const heldUp = lastWindow?.notMeasured !== undefined && tooFewMeasured(lastWindow);
   // The last window's figures are not the app's when this machine held its probes up.
@@ -108,7 +131,7 @@ export function monitoringCharts(view: RunMonitoring): MonitoringChart[] {
     id,
     title,
     latest,
-    spec: { x, series, bands, thresholds: thresholdsFor(id, view.rules), format, ...bounds },
+    spec: { x, series, bands, moments, thresholds: thresholdsFor(id, view.rules), format, ...bounds },
   });
   return [
     chart(

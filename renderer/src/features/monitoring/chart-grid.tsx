@@ -1,5 +1,6 @@
 import { TimeSeriesChart } from '../../ui/chart/time-series-chart';
 import type { MonitoringChart } from './chart-data';
+import { formatClock } from './format-clock';
 
 // The four charts, two by two, with one key for the bands they share.
 
@@ -10,6 +11,10 @@ function chartDescription(chart: MonitoringChart): string {
     parts.push(
       `${thresholds.length} threshold${thresholds.length === 1 ? '' : 's'}: ${thresholds.map((t) => t.label).join('; ')}`,
     );
+  }
+  const moments = chart.spec.moments ?? [];
+  if (moments.length > 0) {
+    parts.push(moments.map((m) => `${m.label} ${formatClock(new Date(m.at * 1000).toISOString())}`).join('; '));
   }
   return parts.join(' · ');
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { hrefFor } from '../../app/routes';
+import { Banner } from '../../ui/banner';
 import { LinkButton } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { LoadFailed } from '../../ui/load-failed';
@@ -11,6 +12,7 @@ import { useRuns } from '../runs/runs-store';
 import { AlertHistory } from './alert-history';
 import { monitoringCharts } from './chart-data';
 import { BandKey, ChartGrid } from './chart-grid';
+import { monitoringHeadline } from './monitoring-headline';
 import { Activity, ArrowLeft } from './monitoring-icons';
 import { MonitoringSummary } from './monitoring-summary';
 import { byUrgency, ruleStates } from './rule-states';
@@ -66,6 +68,7 @@ export function MonitoringView({ runId }: { runId: string }) {
   }
 
   const monitored = view.started.length > 0 || view.windows.length > 0;
+  const headline = monitoringHeadline(view);
   return (
     <div className="monitoring-view">
       {toolbar}
@@ -74,6 +77,7 @@ export function MonitoringView({ runId }: { runId: string }) {
           {error}
         </LoadFailed>
       ) : null}
+      {headline ? <Banner tone={headline.tone} title={headline.text} /> : null}
       {monitored ? (
         <>
           <MonitoringSummary view={view} rules={rules} />

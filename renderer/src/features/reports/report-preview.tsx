@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { drawMermaidBlocks } from './draw-mermaid';
 
 // The report rendered as a reader will see it. html: false, so anything in the markdown that looks
 // like HTML is shown as text; markdown-it also refuses javascript: and data: links.
@@ -7,8 +8,20 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 
 export function ReportPreview({ text, busy }: { text: string; busy: boolean }) {
   const html = useMemo(() => markdown.render(text), [text]);
+  const ref = useRef<HTMLElement>(null);
+  // React sets innerHTML again only when html changes, and then this effect draws the charts anew.
+  useEffect(() => {
+    const root = ref.current;
+    if (!root || html === '') return;
+    let stale = false;
+    void drawMermaidBlocks(root, () => stale);
+    return () => {
+      stale = true;
+    };
+  }, [html]);
   return (
     <article
+      ref={ref}
       className="report-preview"
       aria-label="Report preview"
       aria-busy={busy || undefined}

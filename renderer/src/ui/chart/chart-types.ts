@@ -13,6 +13,8 @@ export interface ChartSeries {
 
 export interface ChartThreshold {
   label: string;
+  /** A shorter label (the rule's name) for a chart with no clear room for the whole one. */
+  short?: string;
   value: number;
   tone: 'danger' | 'warning' | 'info';
 }
@@ -27,12 +29,21 @@ export interface ChartBand {
   kind: BandKind;
 }
 
+/** A moment drawn as a vertical line across the plot: a cutover, a rollback. */
+export interface ChartMoment {
+  /** Epoch seconds. */
+  at: number;
+  label: string;
+  tone: 'info' | 'danger' | 'success';
+}
+
 export interface TimeSeriesSpec {
   /** Epoch seconds, ascending. */
   x: number[];
   series: ChartSeries[];
   thresholds: ChartThreshold[];
   bands: ChartBand[];
+  moments?: ChartMoment[];
   /** How a value reads on the axis, in the legend and in the table: `5 %`, `148 ms`. */
   format: (value: number) => string;
   /** Start the y axis at zero (rates, latencies); otherwise it closes in on the data. */

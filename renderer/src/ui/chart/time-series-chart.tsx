@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { drawBands, drawThresholds } from './chart-draw';
+import { drawBands, drawMoments, drawThresholds } from './chart-draw';
 import { yRange } from './chart-range';
 import { ChartTable } from './chart-table';
 import type { TimeSeriesSpec } from './chart-types';
@@ -54,7 +54,20 @@ function options(spec: TimeSeriesSpec, palette: Palette, host: HTMLElement, widt
     padding: [20, 12, 0, 0],
     cursor: { drag: { x: false, y: false } },
     legend: { show: true, live: true },
-    scales: { x: { time: true }, y: { range: (): uPlot.Range.MinMax => range } },
+    scales: {
+      // Wide enough for every moment (a rollback just after the last window), with a little room
+      // at the right so a line on the last instant is not clipped by the plot's edge.
+      x: {
+        time: true,
+        range: (_: uPlot, min: number, max: number): uPlot.Range.MinMax => {
+          const ats = (spec.moments ?? []).map((m) => m.at);
+          const low = Math.min(min, ...ats);
+          const high = Math.max(max, ...ats);
+          return ats.length > 0 ? [low, high + (high - low) * 0.02] : [min, max];
+        },
+      },
+      y: { range: (): uPlot.Range.MinMax => range },
+    },
     axes: [
       { ...axis, space: 64, size: 30, values: (_: uPlot, splits: number[]) => splits.map((v) => axisTime(v)) },
       { ...axis, size: 72, values: (_: uPlot, splits: number[]) => splits.map((v) => spec.format(v)) },
@@ -73,7 +86,12 @@ function options(spec: TimeSeriesSpec, palette: Palette, host: HTMLElement, widt
     ],
     hooks: {
       drawClear: [(u: uPlot) => drawBands(u, spec.bands, palette, font)],
-      draw: [(u: uPlot) => drawThresholds(u, spec.thresholds, palette, font)],
+      draw: [
+        (u: uPlot) => {
+          drawMoments(u, spec.moments ?? [], palette, font);
+          drawThresholds(u, spec.thresholds, palette, font, spec.moments);
+        },
+      ],
     },
   } satisfies uPlot.Options;
 }

@@ -11,6 +11,7 @@ import { Elapsed } from './elapsed';
 import type { StageView } from './run-extras';
 import { StateIcon } from './state-icon';
 import { actionStatePresentation } from './step-state';
+import { WatchLive } from './watch-live';
 
 // One action of a step: its state, attempts and duration, and a disclosure with its plan and live
 // output. A running or failed action shows its output unless the person closed it.
@@ -26,6 +27,11 @@ function planText(plan: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A watch action's length, from its plan. */
+function watchDuration(plan: unknown): number | undefined {
+  return isPlan(plan) && plan.kind === 'watch' ? plan.durationMs : undefined;
 }
 
 export function ActionRow({
@@ -83,6 +89,9 @@ export function ActionRow({
         </p>
       ) : null}
       {action.skipReason ? <p className="action-skip">Skipped: {action.skipReason}</p> : null}
+      {action.type === 'watch' && action.state === 'running' ? (
+        <WatchLive runId={runId} startedAt={action.startedAt} durationMs={watchDuration(action.plan)} />
+      ) : null}
       {open ? (
         <div className="action-panel" id={panelId}>
           {plan ? <code className="action-plan">{plan}</code> : null}

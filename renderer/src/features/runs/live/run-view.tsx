@@ -5,16 +5,19 @@ import { rollbackStepId } from '../../../../../shared/runs/run-state';
 import { interruptedAt, shownSteps } from '../../../../../shared/runs/shown-run';
 import { hrefFor } from '../../../app/routes';
 import { formatDateTime } from '../../../lib/format-time';
+import { Banner } from '../../../ui/banner';
 import { Button, LinkButton } from '../../../ui/button';
 import { LoadFailed } from '../../../ui/load-failed';
 import { Loading } from '../../../ui/loading';
 import { PageHeader } from '../../../ui/page-header';
 import { useRunLogs } from '../../logs/live-logs';
+import { formatClock } from '../../monitoring/format-clock';
 import { BatchTickDialog } from '../dialogs/batch-tick-dialog';
 import { CancelRunDialog } from '../dialogs/cancel-run-dialog';
 import { QuestionDialog } from '../dialogs/question-dialog';
 import { OctagonX } from '../run-icons';
 import { RunStatusBadge } from '../run-status-badge';
+import { useRuns } from '../runs-store';
 import { AlertsPanel } from './alerts-panel';
 import { opensItself } from './questions';
 import { QuestionsBar } from './questions-bar';
@@ -39,6 +42,12 @@ export function RunView({ runId }: { runId: string }) {
   useEffect(() => watchRun(runId), [runId]);
   useRunLogs(runId);
   const view = useRunView();
+  const caveat = useRuns((state) => state.runs.find((r) => r.id === runId)?.caveat);
+  // The caveat comes with the run list's summary: read it again once the run is seen to have ended.
+  const seenEnded = view.runId === runId && view.run !== undefined && view.run.status !== 'open';
+  useEffect(() => {
+    if (seenEnded) void useRuns.getState().load();
+  }, [seenEnded]);
   const [picked, setPicked] = useState<string>();
   const [open, setOpen] = useState<Open>();
   const autoOpened = useRef(new Set<string>());
@@ -127,6 +136,16 @@ export function RunView({ runId }: { runId: string }) {
         active={view.active}
         onReload={() => watchRun(runId, { reload: true })}
       />
+      {caveat && run.status === 'succeeded' ? (
+        <Banner
+          tone="warning"
+          title={caveat.text}
+          actions={<LinkButton href={hrefFor('monitoring', run.id)}>Open monitoring</LinkButton>}
+        >
+          {caveat.state === 'firing' ? 'It fired' : 'Pending since'} {formatClock(caveat.at)}; the run carried on to the
+          end.
+        </Banner>
+      ) : null}
       <QuestionsBar
         questions={view.questions}
         stepTitle={stepTitle}
