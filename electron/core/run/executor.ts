@@ -21,12 +21,15 @@ type StepOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
 
 /** The step's approvals; each answer that breaks a rule is refused (journaled, with why) and asked again. */
 async function grantApprovals(ctx: ExecutorContext, step: Step, pending: string[]): Promise<void> {
-  for (const role of pending) {
+  const { name: environment, protected: isProtected } = ctx.plan.environment;
+  for (const [index, role] of pending.entries()) {
     const roleTitle = ctx.runbook.roles[role] ?? role;
+    const missing = pending.slice(index).map((r) => ctx.runbook.roles[r] ?? r);
+    const guard = { environment, protected: isProtected, operator: ctx.operator.by, missing };
     let refused: string | undefined;
     for (;;) {
       const signer = await ask(ctx, (signal) =>
-        ctx.decider.approve({ step: step.id, role, roleTitle, refused }, signal),
+        ctx.decider.approve({ step: step.id, role, roleTitle, refused, ...guard }, signal),
       );
       if (!signer) {
         const why = refused ? ` (the answer given was refused: ${refused})` : '';

@@ -55,6 +55,12 @@ export const Question = z.discriminatedUnion('kind', [
     roleTitle: z.string(),
     /** Asked again: why the previous answer was refused (shown next to the approver's name). */
     refused: z.string().optional(),
+    /** The four-eyes rule, so a window refuses the operator's own name before sending it. */
+    environment: z.string().optional(),
+    protected: z.boolean().optional(),
+    operator: z.string().optional(),
+    /** The step's approvals still missing, this one first (role titles). */
+    missing: z.array(z.string()).optional(),
   }),
   z.object({
     ...base,
