@@ -8,6 +8,7 @@ import { applyDataDirOverride, createElectronEngine } from './electron-engine';
 import { forwardEngineEvents, registerIpcHandlers } from './ipc-registration';
 import { createMainWindow, focusWindow } from './main-window';
 import { denyAllPermissions } from './permissions';
+import { notifyQuestions } from './question-notifications';
 import { guardQuit } from './quit-guard';
 import { registerAppScheme, serveRenderer } from './renderer-source';
 import { createSenderCheck } from './sender-check';
@@ -59,6 +60,11 @@ async function start(): Promise<void> {
     logger,
   });
   forwardEngineEvents(engine.events, windowContents);
+  notifyQuestions(
+    engine.events,
+    () => focusWindow(window),
+    () => Boolean(window && !window.isDestroyed() && window.isFocused()),
+  );
   installAppMenu(engine, () => window);
 
   const openWindow = () => {
