@@ -92,3 +92,33 @@ test('a run waiting for an approval is seen from the dashboard: badge on Runs, t
   await expect(toast).toBeHidden();
   expect(readFileSync(target, 'utf8')).toBe('v1.1.0');
 });
+
+test('a question the run stops waiting for says why it went away (cancelled), and nothing asks for attention after', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  const { id: projectId } = await apiCall<{ id: string }>(page, host.url, 'projects:open', { path: root });
+  const { runId } = await apiCall<{ runId: string }>(page, host.url, 'runs:start', {
+    projectId,
+    environment: 'staging',
+    version: 'v1.0.0',
+  });
+  await goTo(page, `#/runs/${runId}`);
+  const waiting = page.getByRole('region', { name: 'Waiting for you' });
+  await waiting.getByRole('button', { name: 'Approve…' }).click();
+  const approve = page.getByRole('dialog', { name: 'Approval by QA Engineer' });
+  await expect(approve).toBeVisible();
+  await expect(page).toHaveTitle('● Waiting — Release Pilot');
+
+  // Another window cancels the run while this one shows the question.
+  await apiCall(page, host.url, 'runs:cancel', { runId });
+  await expect(approve).toBeHidden();
+  await expect(page.getByText('Withdrawn: the run was cancelled by Ada Lovelace')).toBeVisible();
+  await expect(page.getByText('Someone already answered this')).toHaveCount(0);
+  await expect(page).toHaveTitle('Release Pilot');
+  const journal = readFileSync(join(scratch, 'data', 'runs', runId, 'journal.ndjson'), 'utf8');
+  expect(journal).toContain('"type":"run.cancelled"');
+  expect(journal).not.toContain('"type":"approval.granted"');
+});

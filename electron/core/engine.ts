@@ -97,7 +97,8 @@ export function createEngine(ports: EnginePorts): Engine {
     push: {
       event: (runId, event) => events.emit('runs:event', { runId, event }),
       output: (runId, source, stream, line) => events.emit('runs:output', { runId, source, stream, line }),
-      question: (runId, question, answered) => events.emit('runs:question', { runId, question, answered }),
+      question: (runId, question, answered, withdrawn) =>
+        events.emit('runs:question', { runId, question, answered, withdrawn }),
     },
   });
   /** Run errors become API errors with a code the UI can branch on. */

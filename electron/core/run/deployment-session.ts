@@ -74,7 +74,10 @@ export function createDeploymentSession(targets: DeployTargets, startMonitor: St
         handle = startMonitor((rule, detail) => {
           if (alerts.signal.aborted) return;
           alerts.abort(
-            new AlertRollbackError('alert-rollback', `alert "${rule}" fired (${detail}): rolling back`, { rule }),
+            new AlertRollbackError('alert-rollback', `alert "${rule}" fired (${detail}): rolling back`, {
+              rule,
+              detail,
+            }),
           );
         });
       }

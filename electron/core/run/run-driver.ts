@@ -24,7 +24,7 @@ import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
 import type { RunDecider } from './run-decider';
 import { endEarly, releaseLock } from './run-end';
-import { isUnreachable, RunBlockedError } from './run-errors';
+import { isUnreachable, RunBlockedError, RunCancelledError } from './run-errors';
 import { checkGuards } from './run-guards';
 import { completeRunIncident, openRunIncident } from './run-incident';
 import { RunInterruptedError } from './run-interrupt';
@@ -299,7 +299,7 @@ export async function drive(
     done,
     cancel(by) {
       cancelledBy = by;
-      controller.abort(new Error(`cancelled by ${by}`));
+      controller.abort(new RunCancelledError(by));
     },
     interrupt(by, reason) {
       cancelledBy = by;

@@ -25,7 +25,7 @@ export interface RunServiceOptions {
   push: {
     event(runId: string, event: import('../../../shared/runs/run-event').RunEvent): void;
     output(runId: string, source: string, stream: string, line: string): void;
-    question(runId: string, question: Question | null, answered?: string): void;
+    question(runId: string, question: Question | null, answered?: string, withdrawn?: string): void;
   };
 }
 
@@ -80,7 +80,7 @@ export function createRunService(options: RunServiceOptions): RunService {
     const decider = createQueueDecider(
       () => runId,
       options.operator(),
-      (question, answered) => options.push.question(runId, question, answered),
+      (question, answered, withdrawn) => options.push.question(runId, question, answered, withdrawn),
     );
     const services: RunServices = {
       dataDir: options.dataDir,

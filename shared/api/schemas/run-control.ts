@@ -142,4 +142,10 @@ export const LogsRequest = z
 export const LogEntry = z.object({ at: z.string(), source: z.string(), stream: z.string(), line: z.string() });
 
 export const RunOutputPush = z.object({ runId: Id, source: z.string(), stream: z.string(), line: z.string() });
-export const QuestionPush = z.object({ runId: Id, question: Question.nullable(), answered: Id.optional() });
+export const QuestionPush = z.object({
+  runId: Id,
+  question: Question.nullable(),
+  answered: Id.optional(),
+  /** Gone unanswered: why (an automatic rollback, a cancel, an interruption, the run's end). */
+  withdrawn: z.string().optional(),
+});
