@@ -146,6 +146,7 @@ export function createEngine(ports: EnginePorts): Engine {
     'runs:live': guarded(async ({ runId }) => runs.live(runId)),
     'runs:answer': guarded(async ({ runId, questionId, answer }) => runs.answer(runId, questionId, answer)),
     'runs:cancel': guarded(async ({ runId }) => runs.cancel(runId)),
+    'runs:rollback': guarded(async ({ runId, reason }) => runs.rollBackNow(runId, reason)),
     'runs:resume': guarded(async ({ runId }) => ({ runId: await runs.resume(runId) })),
     'runs:close': guarded(async ({ runId, reason }) => runs.close(runId, reason)),
     'runs:verify': guarded(async ({ runId }) => runs.verify(runId)),

@@ -3,7 +3,7 @@ import { approvalRefusal } from '../../../shared/runs/answer-rules';
 import { exitStepId } from '../../../shared/runs/planned-steps';
 import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
-import { AlertRollbackError } from './deployment-session';
+import { AlertRollbackError, ManualRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
 import { recordSucceeded } from './record-started';
 import { runAction } from './run-action';
@@ -193,7 +193,7 @@ async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<En
   if (current && (current.state === 'running' || current.state === 'waiting')) {
     await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
   }
-  const ok = await rollBack(ctx, why, 'alert');
+  const ok = await rollBack(ctx, why, cause instanceof ManualRollbackError ? 'manual' : 'alert');
   return await finish(
     ctx,
     ok ? 'rolled-back' : 'failed',

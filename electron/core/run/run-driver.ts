@@ -83,6 +83,8 @@ export interface RunHandle {
   cancel(by: string): void;
   /** Stops the run at a safe point because its host is going away; it stays open (run-interrupt.ts). */
   interrupt(by: string, reason: string): void;
+  /** "Roll back now": false when a rollback was already triggered. */
+  rollBackNow(by: string, reason: string): boolean;
 }
 
 export function newRunId(environment: string, now: Date): string {
@@ -305,5 +307,6 @@ export async function drive(
       cancelledBy = by;
       controller.abort(new RunInterruptedError(by, reason));
     },
+    rollBackNow: (by, reason) => deployment.rollBackNow(by, reason),
   };
 }

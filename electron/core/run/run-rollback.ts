@@ -14,7 +14,7 @@ import { revertDeployment } from './run-revert';
 export async function rollBack(
   runCtx: ExecutorContext,
   reason: string,
-  trigger: 'operator' | 'policy' | 'alert',
+  trigger: 'operator' | 'policy' | 'alert' | 'manual',
 ): Promise<boolean> {
   // The alert that caused the rollback must not interrupt it.
   const ctx: ExecutorContext = { ...runCtx, alert: neverAborted };

@@ -48,6 +48,8 @@ export interface RunService {
   live(runId: string): LiveRun;
   answer(runId: string, questionId: string, answer: Answer): LiveRun;
   cancel(runId: string): LiveRun;
+  /** "Roll back now" with the operator's reason: the rollback a firing rule would start. */
+  rollBackNow(runId: string, reason: string): LiveRun;
   close(runId: string, reason: string): Promise<RunSummary>;
   verify(runId: string): ReturnType<typeof verifyJournal>;
   logs(
@@ -69,6 +71,13 @@ export class RunNotActiveError extends Error {
   readonly code = 'conflict';
   constructor(runId: string) {
     super(`run ${runId} is not being driven by this app (it ended, or another app runs it)`);
+  }
+}
+
+export class RollbackUnderWayError extends Error {
+  readonly code = 'conflict';
+  constructor(runId: string) {
+    super(`run ${runId} is already rolling back: nothing more to trigger`);
   }
 }
 
@@ -126,6 +135,13 @@ export function createRunService(options: RunServiceOptions): RunService {
     },
     cancel(runId) {
       require(runId).handle?.cancel(options.operator().by);
+      return this.live(runId);
+    },
+    rollBackNow(runId, reason) {
+      const handle = require(runId).handle;
+      const started = handle?.recorder.state.rollback !== undefined;
+      if (!handle || started || !handle.rollBackNow(options.operator().by, reason))
+        throw new RollbackUnderWayError(runId);
       return this.live(runId);
     },
     async close(runId, reason) {

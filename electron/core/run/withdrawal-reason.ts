@@ -1,4 +1,4 @@
-import { AlertRollbackError } from './deployment-session';
+import { AlertRollbackError, ManualRollbackError } from './deployment-session';
 import { RunCancelledError } from './run-errors';
 import { RunInterruptedError } from './run-interrupt';
 
@@ -6,6 +6,7 @@ import { RunInterruptedError } from './run-interrupt';
 // withdrawn dialog tells what happened, never "someone already answered" (issue #14 item 3).
 
 export function withdrawalReason(reason: unknown): string {
+  if (reason instanceof ManualRollbackError) return `rolled back now by ${reason.by}: ${reason.reason}`;
   if (reason instanceof AlertRollbackError) {
     const { rule, detail } = reason.details;
     return `automatic rollback — ${String(rule)} fired${detail ? ` (${String(detail)})` : ''}`;

@@ -119,6 +119,9 @@ export type Answer = z.infer<typeof Answer>;
 export const AnswerRequest = z.object({ runId: Id, questionId: Id, answer: Answer }).strict();
 
 export const RunControl = z.object({ runId: Id }).strict();
+export const RollbackNowRequest = z
+  .object({ runId: Id, reason: z.string().trim().min(1, 'say why the run is rolled back') })
+  .strict();
 export const CloseRunRequest = z
   .object({ runId: Id, reason: z.string().trim().min(1, 'say why the run is closed') })
   .strict();

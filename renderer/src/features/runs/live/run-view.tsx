@@ -12,11 +12,13 @@ import { useRunLogs } from '../../logs/live-logs';
 import { BatchTickDialog } from '../dialogs/batch-tick-dialog';
 import { CancelRunDialog } from '../dialogs/cancel-run-dialog';
 import { QuestionDialog } from '../dialogs/question-dialog';
-import { OctagonX } from '../run-icons';
+import { RollbackNowDialog } from '../dialogs/rollback-now-dialog';
+import { OctagonX, RotateCcw } from '../run-icons';
 import { RunStatusBadge } from '../run-status-badge';
 import { AlertsPanel } from './alerts-panel';
 import { opensItself } from './questions';
 import { QuestionsBar } from './questions-bar';
+import { canRollBackNow } from './rollback-now';
 import { RunBanners } from './run-banners';
 import { RunStepper } from './run-stepper';
 import { useRunView, watchRun } from './run-view-store';
@@ -31,6 +33,7 @@ import './run-view.css';
 type Open =
   | { kind: 'question'; id: string }
   | { kind: 'cancel' }
+  | { kind: 'rollback' }
   | { kind: 'batch'; batch: SignOffBatch; stepTitle: string }
   | undefined;
 
@@ -51,6 +54,7 @@ export function RunView({ runId }: { runId: string }) {
   // A failure, the typed confirmation or a held lock stops everything: show it without being asked.
   const dialogShown =
     open?.kind === 'cancel' ||
+    open?.kind === 'rollback' ||
     open?.kind === 'batch' ||
     (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
   useEffect(() => {
@@ -106,6 +110,11 @@ export function RunView({ runId }: { runId: string }) {
             <RunStatusBadge status={run.status} />
             <LinkButton href={hrefFor('runs')}>All runs</LinkButton>
             {ended ? null : <LinkButton href={hrefFor('logs', run.id)}>Logs</LinkButton>}
+            {view.active && canRollBackNow(run) ? (
+              <Button icon={RotateCcw} onClick={() => setOpen({ kind: 'rollback' })}>
+                Roll back now…
+              </Button>
+            ) : null}
             {view.active ? (
               <Button icon={OctagonX} onClick={() => setOpen({ kind: 'cancel' })}>
                 Cancel run…
@@ -174,6 +183,7 @@ export function RunView({ runId }: { runId: string }) {
         />
       ) : null}
       {open?.kind === 'cancel' ? <CancelRunDialog runId={runId} onClose={() => setOpen(undefined)} /> : null}
+      {open?.kind === 'rollback' ? <RollbackNowDialog runId={runId} onClose={() => setOpen(undefined)} /> : null}
     </div>
   );
 }
