@@ -75,3 +75,32 @@ describe('Roll back now', () => {
     expect(journal.events.at(-1)?.type).toBe('run.finished');
   }, 60_000);
 });
+
+describe('a failed rollback action', () => {
+  it('is named by its title and why it failed, not by its position', async () => {
+    const root = join(scratch, 'failing');
+    const dir = join(scratch, 'failing-marks');
+    mkdirSync(dir, { recursive: true });
+    const failing = runbook(dir).replace(
+      `argv: [sh, -c, 'printf restored > "$0/rolled-back"', '${dir}']`,
+      `argv: [sh, -c, 'echo "registry unreachable" >&2; exit 3']`,
+    );
+    makeLabProject(root, { runbook: failing, environments: 'environments:\n  staging: {}\n' });
+    const run = await runInLab({
+      projectRoot: root,
+      dataDir: join(scratch, 'failing-data'),
+      environment: 'staging',
+      version: 'v1.1.0',
+      onStart: (handle: RunHandle) => {
+        void until(join(dir, 'started')).then(() => handle.rollBackNow('Ada Lovelace', 'smoke test failed'));
+      },
+    });
+    expect(run.status).toBe('failed');
+    const journal = await readJournal(join(run.runDir, 'journal.ndjson'));
+    const finished = journal.events.find((e) => e.type === 'rollback.finished');
+    expect(finished?.data).toMatchObject({ ok: false, error: { code: 'rollback-failed' } });
+    const message = String((finished?.data.error as { message?: string } | undefined)?.message);
+    expect(message).toMatch(/^rollback action “Restore the previous version” failed: /);
+    expect(message).not.toContain('rollback action 1');
+  }, 60_000);
+});
