@@ -118,6 +118,10 @@ test('a question the run stops waiting for says why it went away (cancelled), an
   await expect(page.getByText('Withdrawn: the run was cancelled by Ada Lovelace')).toBeVisible();
   await expect(page.getByText('Someone already answered this')).toHaveCount(0);
   await expect(page).toHaveTitle('Release Pilot');
+  // The cancelled run looks finished (item 6): the step it waited in no longer says Waiting.
+  const steps = page.getByRole('navigation', { name: 'Steps of the run' });
+  await expect(steps.getByRole('button', { name: /Ship/ })).toContainText('Stopped');
+  await expect(steps).not.toContainText('Waiting');
   const journal = readFileSync(join(scratch, 'data', 'runs', runId, 'journal.ndjson'), 'utf8');
   expect(journal).toContain('"type":"run.cancelled"');
   expect(journal).not.toContain('"type":"approval.granted"');

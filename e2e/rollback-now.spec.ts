@@ -98,4 +98,11 @@ test('Roll back now… during the deploy runs the rollback, journaled as a manua
     '"type":"rollback.started","data":{"reason":"rolled back now by Ada Lovelace: error budget burning on the dashboards","trigger":"manual"}',
   );
   expect(journal).toContain('"status":"rolled-back"');
+
+  // The rolled-back run looks finished (item 6): the step never reached says so, nothing waits.
+  const steps = page.getByRole('navigation', { name: 'Steps of the run' });
+  await expect(steps.getByRole('button', { name: /After/ })).toContainText('Not reached');
+  await expect(steps.getByRole('button', { name: /Ship/ })).toContainText('Rolled back');
+  await expect(steps).not.toContainText('Waiting');
+  await expect(steps).not.toContainText('Pending');
 });

@@ -148,6 +148,7 @@ export function RunView({ runId }: { runId: string }) {
             current={ended ? undefined : run.currentStep}
             selected={shownId}
             onSelect={(id) => setPicked(id === run.currentStep ? undefined : id)}
+            ended={ended}
           />
           {picked && !ended ? (
             <Button size="sm" variant="ghost" onClick={() => setPicked(undefined)}>
@@ -163,6 +164,7 @@ export function RunView({ runId }: { runId: string }) {
             roles={run.roles}
             extras={view.extras}
             questions={view.questions}
+            ended={ended}
             onAnswer={answer}
             onBatch={
               view.active ? (batch) => setOpen({ kind: 'batch', batch, stepTitle: stepTitle(shown.id) }) : undefined

@@ -1,9 +1,9 @@
-import type { ActionState, StepState } from '../../../../../shared/runs/run-state';
 import { Loader } from '../../../ui/icons';
-import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, RotateCcw } from '../run-icons';
+import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, OctagonX, RotateCcw } from '../run-icons';
+import type { ShownState } from './step-state';
 
 /** The icon of a step's or action's state; the state's word is always beside it, so it is decorative. */
-export function StateIcon({ state, size = 16 }: { state: StepState | ActionState; size?: number }) {
+export function StateIcon({ state, size = 16 }: { state: ShownState; size?: number }) {
   const props = { size, 'aria-hidden': true as const, className: `state-icon state-icon-${state}` };
   switch (state) {
     case 'passed':
@@ -18,6 +18,8 @@ export function StateIcon({ state, size = 16 }: { state: StepState | ActionState
       return <CircleMinus {...props} />;
     case 'rolled-back':
       return <RotateCcw {...props} />;
+    case 'stopped':
+      return <OctagonX {...props} />;
     default:
       return <CircleDashed {...props} />;
   }

@@ -10,7 +10,7 @@ import { ChecklistItems } from './checklist-items';
 import { failureFor } from './questions';
 import type { RunExtras } from './run-extras';
 import type { SignOffBatch } from './sign-off-batch';
-import { stepStatePresentation } from './step-state';
+import { shownPresentation, shownState } from './step-state';
 
 // One step in full, in the order it runs: the approvals it needs, the items to tick before its
 // actions, the actions with their output, then the items that close it.
@@ -32,6 +32,7 @@ export function StepDetail({
   questions,
   onAnswer,
   onBatch,
+  ended = false,
 }: {
   runId: string;
   step: StepView;
@@ -41,8 +42,10 @@ export function StepDetail({
   onAnswer(question: Question): void;
   /** Offered while the run is live here. */
   onBatch?(batch: SignOffBatch): void;
+  /** The run has ended: nothing in it still reads as pending or waiting. */
+  ended?: boolean;
 }) {
-  const { label, tone } = stepStatePresentation[step.state];
+  const { label, tone } = shownPresentation(shownState(step.state, ended));
   const before = step.items.filter((item) => item.before);
   const after = step.items.filter((item) => !item.before);
   const times = [
@@ -99,6 +102,7 @@ export function StepDetail({
                   action={action}
                   stages={action.type === 'deploy' ? extras.strategy?.stages : undefined}
                   failure={failureFor(questions, action.key)}
+                  ended={ended}
                   onDecide={onAnswer}
                 />
               ))}

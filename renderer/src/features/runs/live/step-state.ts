@@ -20,3 +20,27 @@ export const actionStatePresentation: Record<ActionState, { label: string; tone:
   failed: { label: 'Failed', tone: 'danger' },
   skipped: { label: 'Skipped', tone: 'neutral' },
 };
+
+/** What a state reads as once the run has ended (aborted, cancelled, rolled back, failed). */
+export type ShownState = StepState | ActionState | 'not-reached' | 'stopped';
+
+const endedPresentation = {
+  'not-reached': { label: 'Not reached', tone: 'neutral' },
+  stopped: { label: 'Stopped', tone: 'neutral' },
+} satisfies Record<string, { label: string; tone: Tone }>;
+
+/**
+ * A finished run looks finished: nothing of it is still pending, running or waiting. What never
+ * started says "Not reached"; what was under way when the run ended says "Stopped" (no pause icon).
+ */
+export function shownState(state: StepState | ActionState, ended: boolean): ShownState {
+  if (!ended) return state;
+  if (state === 'pending') return 'not-reached';
+  if (state === 'running' || state === 'waiting') return 'stopped';
+  return state;
+}
+
+export function shownPresentation(state: ShownState): { label: string; tone: Tone } {
+  if (state === 'not-reached' || state === 'stopped') return endedPresentation[state];
+  return state === 'waiting' || state === 'rolled-back' ? stepStatePresentation[state] : actionStatePresentation[state];
+}
