@@ -99,6 +99,7 @@ test('a question the run stops waiting for says why it went away (cancelled), an
   test.setTimeout(60_000);
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await apiCall(page, host.url, 'settings:update', { operatorName: 'Ada Lovelace', operatorRole: 'DevOps Engineer' });
   const { id: projectId } = await apiCall<{ id: string }>(page, host.url, 'projects:open', { path: root });
   const { runId } = await apiCall<{ runId: string }>(page, host.url, 'runs:start', {
     projectId,
@@ -125,4 +126,50 @@ test('a question the run stops waiting for says why it went away (cancelled), an
   const journal = readFileSync(join(scratch, 'data', 'runs', runId, 'journal.ndjson'), 'utf8');
   expect(journal).toContain('"type":"run.cancelled"');
   expect(journal).not.toContain('"type":"approval.granted"');
+});
+
+test('an open "Sign off all" whose questions were withdrawn says why, not "someone already answered"', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const checklistRoot = join(scratch, 'checklist-project');
+  makeLabProject(checklistRoot, {
+    runbook: `id: release
+title: Checklist release
+roles: { devops: DevOps Engineer }
+steps:
+  - id: verify
+    title: Verify
+    owner: devops
+    checklists:
+      - title: After the deploy
+        items:
+          - { id: dashboards, text: Looked at the dashboards }
+          - { id: logs, text: Read the logs }
+`,
+    environments: 'environments:\n  staging: {}\n',
+  });
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await apiCall(page, host.url, 'settings:update', { operatorName: 'Ada Lovelace', operatorRole: 'DevOps Engineer' });
+  const { id: projectId } = await apiCall<{ id: string }>(page, host.url, 'projects:open', { path: checklistRoot });
+  const { runId } = await apiCall<{ runId: string }>(page, host.url, 'runs:start', {
+    projectId,
+    environment: 'staging',
+    version: 'v1.1.0',
+  });
+  await goTo(page, `#/runs/${runId}`);
+  await page.getByRole('button', { name: 'Sign off all (2): After the deploy' }).first().click();
+  const batch = page.getByRole('dialog', { name: 'Sign off all (2)' });
+  await expect(batch).toBeVisible();
+
+  // Another window cancels the run while the dialog is open; then this one tries to sign.
+  await apiCall(page, host.url, 'runs:cancel', { runId });
+  await expect(page.getByText('Withdrawn: the run was cancelled by Ada Lovelace').first()).toBeVisible();
+  await batch.getByRole('button', { name: 'Sign off 2 items' }).click();
+  // The dialog says the run ended (the banner above says why); never "someone already answered".
+  await expect(batch.getByRole('alert')).toContainText('The run ended before “Looked at the dashboards” was asked.');
+  await expect(page.getByText('Someone already answered this')).toHaveCount(0);
+  const journal = readFileSync(join(scratch, 'data', 'runs', runId, 'journal.ndjson'), 'utf8');
+  expect(journal).not.toContain('"type":"checklist.ticked"');
 });
