@@ -95,7 +95,9 @@ test('the start dialog shows the guard a start would refuse on, with Start off a
   await expect(dialog).toContainText('This run cannot be planned: the reason is on the right.');
 });
 
-test('an approval refused by the engine is said in the dialog, and the run goes on to deploy', async ({ page }) => {
+test('a self-approval is refused in the dialog before sending, one sent anyway is refused by the engine, and the run goes on to deploy', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const projectId = await openApp(page);
   // Staging first, as production requires; it has no questions.
@@ -107,6 +109,7 @@ test('an approval refused by the engine is said in the dialog, and the run goes 
   await goTo(page, `#/runs/${stagingRun}`);
   await expect(page.getByText('The run succeeded')).toBeVisible({ timeout: 30_000 });
 
+  await page.evaluate(() => localStorage.setItem('recent-signers', JSON.stringify(['Ada Lovelace', 'Grace Hopper'])));
   const { runId } = await apiCall<{ runId: string }>(page, host.url, 'runs:start', {
     projectId,
     environment: 'production',
@@ -119,13 +122,39 @@ test('an approval refused by the engine is said in the dialog, and the run goes 
   await confirm.getByRole('textbox', { name: 'Type “production” to confirm' }).fill('production');
   await confirm.getByRole('button', { name: 'Confirm' }).click();
 
-  // The operator names themself as the Tech Lead: refused, and the dialog is back with the reason.
+  // The operator names themself as the Tech Lead in the dialog: refused right there, before
+  // anything is sent — the run still waits and its journal holds no answer.
   const waiting = page.getByRole('region', { name: 'Waiting for you' });
   await waiting.getByRole('button', { name: 'Approve…' }).click();
   const approve = page.getByRole('dialog', { name: 'Approval by Tech Lead' });
-  const approver = approve.getByRole('textbox', { name: 'Approver (Tech Lead)' });
-  await approver.fill('Ada Lovelace');
+  // A field with suggestions is a combobox to assistive tech.
+  const approver = approve.getByRole('combobox', { name: 'Approver (Tech Lead)' });
+  await expect(approve).toContainText('Approvals still missing for this step: Tech Lead.');
+  // Recent signers are offered, never the operator whose approval would be refused.
+  const offered = await approver.evaluate((input) =>
+    [...((input as HTMLInputElement).list?.options ?? [])].map((option) => option.value),
+  );
+  expect(offered).toEqual(['Grace Hopper']);
+  await approver.fill('ada lovelace');
   await approve.getByRole('button', { name: 'Approve' }).click();
+  await expect(approver).toHaveAccessibleDescription(
+    /^Refused: production is protected: Tech Lead's approval must come from someone other than the operator \(ada lovelace\)/,
+  );
+  await expect(approve).toBeVisible();
+  const journalFile = join(scratch, 'data', 'runs', runId, 'journal.ndjson');
+  expect(readFileSync(journalFile, 'utf8')).not.toContain('"type":"approval.');
+  const [asked] = (await apiCall<{ questions: { id: string; kind: string }[] }>(page, host.url, 'runs:live', { runId }))
+    .questions;
+  expect(asked?.kind).toBe('approve');
+  await approve.getByRole('button', { name: 'Not yet' }).click();
+
+  // Sent anyway (another client, no check of its own): the engine refuses it, and the dialog is
+  // back with the reason.
+  await apiCall(page, host.url, 'runs:answer', {
+    runId,
+    questionId: asked?.id,
+    answer: { kind: 'approve', by: 'Ada Lovelace' },
+  });
   await expect(approve).toContainText(
     "Refused: production is protected: Tech Lead's approval must come from someone other than the operator (Ada Lovelace)",
   );
@@ -138,7 +167,7 @@ test('an approval refused by the engine is said in the dialog, and the run goes 
   await approve.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText('The run succeeded')).toBeVisible({ timeout: 30_000 });
   expect(readFileSync(`${target}.production`, 'utf8')).toBe('v1.1.0');
-  const journal = readFileSync(join(scratch, 'data', 'runs', runId, 'journal.ndjson'), 'utf8');
+  const journal = readFileSync(journalFile, 'utf8');
   expect(journal).toContain('"type":"approval.refused"');
   expect(journal).toContain('"by":"Grace Hopper"');
 });

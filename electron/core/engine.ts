@@ -97,7 +97,8 @@ export function createEngine(ports: EnginePorts): Engine {
     push: {
       event: (runId, event) => events.emit('runs:event', { runId, event }),
       output: (runId, source, stream, line) => events.emit('runs:output', { runId, source, stream, line }),
-      question: (runId, question, answered) => events.emit('runs:question', { runId, question, answered }),
+      question: (runId, question, answered, withdrawn) =>
+        events.emit('runs:question', { runId, question, answered, withdrawn }),
     },
   });
   /** Run errors become API errors with a code the UI can branch on. */
@@ -145,6 +146,7 @@ export function createEngine(ports: EnginePorts): Engine {
     'runs:live': guarded(async ({ runId }) => runs.live(runId)),
     'runs:answer': guarded(async ({ runId, questionId, answer }) => runs.answer(runId, questionId, answer)),
     'runs:cancel': guarded(async ({ runId }) => runs.cancel(runId)),
+    'runs:rollback': guarded(async ({ runId, reason }) => runs.rollBackNow(runId, reason)),
     'runs:resume': guarded(async ({ runId }) => ({ runId: await runs.resume(runId) })),
     'runs:close': guarded(async ({ runId, reason }) => runs.close(runId, reason)),
     'runs:verify': guarded(async ({ runId }) => runs.verify(runId)),

@@ -10,6 +10,7 @@ import { projectFolderFromArgv } from './launch-arguments';
 import { createMainWindow, focusWindow } from './main-window';
 import { openProjectAt } from './open-project';
 import { denyAllPermissions } from './permissions';
+import { notifyQuestions } from './question-notifications';
 import { guardQuit } from './quit-guard';
 import { registerAppScheme, serveRenderer } from './renderer-source';
 import { createSenderCheck } from './sender-check';
@@ -74,6 +75,11 @@ async function start(): Promise<void> {
     logger,
   });
   forwardEngineEvents(engine.events, windowContents);
+  notifyQuestions(
+    engine.events,
+    () => focusWindow(window),
+    () => Boolean(window && !window.isDestroyed() && window.isFocused()),
+  );
   installAppMenu(engine, () => window);
 
   const openWindow = () => {

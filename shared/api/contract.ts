@@ -35,6 +35,7 @@ import {
   LogEntry,
   LogsRequest,
   QuestionPush,
+  RollbackNowRequest,
   RunControl,
   RunOutputPush,
   StartedRun,
@@ -91,6 +92,8 @@ export const methods = {
   'runs:live': method(RunControl, LiveRun),
   'runs:answer': method(AnswerRequest, LiveRun),
   'runs:cancel': method(RunControl, LiveRun),
+  /** "Roll back now" during the deploy or its watch: the rollback a firing rule starts, journaled with trigger `manual`. */
+  'runs:rollback': method(RollbackNowRequest, LiveRun),
   'runs:resume': method(RunControl, StartedRun),
   'runs:close': method(CloseRunRequest, RunSummary),
   'runs:verify': method(RunRef, JournalVerdict),

@@ -172,7 +172,8 @@ export interface RunEventData {
   'action.skipped': { step: string; action: string; reason: string; by: string };
   'failure.decided': { step: string; action: string; decision: FailureChoice; reason?: string; by: string };
   'manual.continued': { step: string; action: string; by: string; note?: string };
-  'rollback.started': { reason: string; trigger: 'operator' | 'policy' | 'alert' };
+  /** `manual`: "Roll back now" during the deploy or its watch (the path an alert takes). */
+  'rollback.started': { reason: string; trigger: 'operator' | 'policy' | 'alert' | 'manual' };
   'rollback.finished': { ok: boolean; error?: ErrorRecord };
   /**
    * How the rollback was shown to have worked, or not: the check its strategy's revert calls for

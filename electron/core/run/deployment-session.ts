@@ -47,6 +47,16 @@ export interface DeployTargets {
 
 export class AlertRollbackError extends CodedError<'alert-rollback'> {}
 
+/** "Roll back now": the operator's own trigger, down the very path a firing rule takes. */
+export class ManualRollbackError extends AlertRollbackError {
+  constructor(
+    readonly by: string,
+    readonly reason: string,
+  ) {
+    super('alert-rollback', `rolled back now by ${by}: ${reason}`, { by, reason });
+  }
+}
+
 export interface DeploymentSession {
   /** Aborted (with an AlertRollbackError) when a rule whose action is rollback fires. */
   readonly alert: AbortSignal;
@@ -58,6 +68,8 @@ export interface DeploymentSession {
   /** The strategy that deployed in this run and the context it ran with, for the rollback. */
   deployed?: { strategy: DeployStrategy; ctx: StrategyContext };
   stop(): Promise<void>;
+  /** Rolls back as a firing rule would; false when a rollback was already triggered. */
+  rollBackNow(by: string, reason: string): boolean;
 }
 
 export function createDeploymentSession(targets: DeployTargets, startMonitor: StartMonitor): DeploymentSession {
@@ -75,10 +87,15 @@ export function createDeploymentSession(targets: DeployTargets, startMonitor: St
           if (alerts.signal.aborted) return;
           // The message says what happens now; `reason` is why, for when the rollback is over.
           const reason = `alert "${rule}" fired (${detail})`;
-          alerts.abort(new AlertRollbackError('alert-rollback', `${reason}: rolling back`, { rule, reason }));
+          alerts.abort(new AlertRollbackError('alert-rollback', `${reason}: rolling back`, { rule, detail, reason }));
         });
       }
       return handle;
+    },
+    rollBackNow(by, reason) {
+      if (alerts.signal.aborted) return false;
+      alerts.abort(new ManualRollbackError(by, reason));
+      return true;
     },
     async stop() {
       const running = handle;

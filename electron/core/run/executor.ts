@@ -3,7 +3,7 @@ import { approvalRefusal } from '../../../shared/runs/answer-rules';
 import { exitStepId } from '../../../shared/runs/planned-steps';
 import type { EndStatus } from '../../../shared/runs/run-events';
 import type { StepView } from '../../../shared/runs/run-state';
-import { AlertRollbackError } from './deployment-session';
+import { AlertRollbackError, ManualRollbackError } from './deployment-session';
 import { ask, type ExecutorContext } from './executor-context';
 import { recordSucceeded } from './record-started';
 import { runAction } from './run-action';
@@ -21,12 +21,15 @@ type StepOutcome = 'passed' | 'skipped' | 'rollback' | 'abort';
 
 /** The step's approvals; each answer that breaks a rule is refused (journaled, with why) and asked again. */
 async function grantApprovals(ctx: ExecutorContext, step: Step, pending: string[]): Promise<void> {
-  for (const role of pending) {
+  const { name: environment, protected: isProtected } = ctx.plan.environment;
+  for (const [index, role] of pending.entries()) {
     const roleTitle = ctx.runbook.roles[role] ?? role;
+    const missing = pending.slice(index).map((r) => ctx.runbook.roles[r] ?? r);
+    const guard = { environment, protected: isProtected, operator: ctx.operator.by, missing };
     let refused: string | undefined;
     for (;;) {
       const signer = await ask(ctx, (signal) =>
-        ctx.decider.approve({ step: step.id, role, roleTitle, refused }, signal),
+        ctx.decider.approve({ step: step.id, role, roleTitle, refused, ...guard }, signal),
       );
       if (!signer) {
         const why = refused ? ` (the answer given was refused: ${refused})` : '';
@@ -190,7 +193,7 @@ async function rollBackOnAlert(ctx: ExecutorContext, cause: unknown): Promise<En
   if (current && (current.state === 'running' || current.state === 'waiting')) {
     await ctx.recorder.emit('step.failed', { step: current.id, error: toErrorRecord(cause) });
   }
-  const ok = await rollBack(ctx, why, 'alert');
+  const ok = await rollBack(ctx, why, cause instanceof ManualRollbackError ? 'manual' : 'alert');
   return await finish(
     ctx,
     ok ? 'rolled-back' : 'failed',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer, Question } from '../../../shared/api/schemas/run-control';
 import type { SignerRecord } from '../../../shared/runs/run-events';
 import type { RunDecider } from './run-decider';
+import { endedWhileAsking, withdrawalReason } from './withdrawal-reason';
 
 // Decisions asked of people through the app: each question waits in a list any window can show
 // and answer (the first answer wins). The executor's promise resolves when the answer comes.
@@ -39,7 +40,8 @@ const expected: Record<Question['kind'], Answer['kind']> = {
 export function createQueueDecider(
   runId: () => string,
   operator: SignerRecord,
-  onChange: (question: Question | null, answered?: string) => void,
+  /** `withdrawn`: why a question went away unanswered (the run stopped waiting for it). */
+  onChange: (question: Question | null, answered?: string, withdrawn?: string) => void,
 ): QueueDecider {
   const open = new Map<string, { question: Question; resolve: Resolver }>();
 
@@ -51,7 +53,7 @@ export function createQueueDecider(
       const withdraw = () => {
         if (!open.delete(question.id)) return;
         resolve(null);
-        onChange(null, question.id);
+        onChange(null, question.id, withdrawalReason(signal?.reason));
       };
       open.set(question.id, {
         question,
@@ -127,7 +129,7 @@ export function createQueueDecider(
       for (const [id, entry] of open) {
         open.delete(id);
         entry.resolve({ kind: 'decline' });
-        onChange(null, id);
+        onChange(null, id, endedWhileAsking);
       }
     },
   };

@@ -144,13 +144,15 @@ steps:
 `);
     const dataDir = tempDir();
     const withdrawn: string[] = [];
+    const reasons: (string | undefined)[] = [];
     const queue = (answerTicks: boolean) => {
       const runId = '';
       const decider = createQueueDecider(
         () => runId,
         { by: 'Ada Lovelace', role: 'devops' },
-        (question: Question | null, answered?: string) => {
+        (question: Question | null, answered?: string, why?: string) => {
           if (question === null && answered) withdrawn.push(answered);
+          if (question === null && answered) reasons.push(why);
           if (question?.kind === 'tick' && answerTicks)
             queueMicrotask(() => decider.answer(question.id, { kind: 'tick' }));
         },
@@ -167,12 +169,15 @@ steps:
     expect(good.status, JSON.stringify(good.find('run.finished'))).toBe('succeeded');
 
     withdrawn.length = 0;
+    reasons.length = 0;
     const decider = queue(false);
     const bad = await runInLab({ projectRoot: root, dataDir, environment: 'prod', version: 'v1.2.0', decider });
     expect(bad.status, JSON.stringify(bad.find('run.finished'))).toBe('rolled-back');
     // Gone from the windows when the rule fired, not left asking until the run's end.
     expect(decider.pending()).toEqual([]);
     expect(withdrawn).toHaveLength(1);
+    // And the window is told why (issue #14 item 3), with the rule and what it measured.
+    expect(reasons[0]).toMatch(/^automatic rollback — RollbackOnErrorRate fired \(.*measured \d/);
     expect(await answeredVersion(port)).toBe('v1.0.0');
   }, 120_000);
 });

@@ -47,7 +47,17 @@ export interface RunDecider {
   tick(request: ItemRequest, signal?: AbortSignal): Promise<SignerRecord | null>;
   /** `refused`: why the previous answer to this same question was refused (it is asked again). */
   approve(
-    request: { step: string; role: string; roleTitle: string; refused?: string },
+    request: {
+      step: string;
+      role: string;
+      roleTitle: string;
+      refused?: string;
+      /** For a window to refuse the operator's own name before sending it (the engine checks again). */
+      environment?: string;
+      protected?: boolean;
+      operator?: string;
+      missing?: string[];
+    },
     signal?: AbortSignal,
   ): Promise<SignerRecord | null>;
   onFailure(request: FailureRequest, signal?: AbortSignal): Promise<FailureAnswer | null>;

@@ -24,7 +24,7 @@ import { findPassedRun } from './passed-runs';
 import { recordPlan } from './record-plan';
 import type { RunDecider } from './run-decider';
 import { endEarly, releaseLock } from './run-end';
-import { isUnreachable, RunBlockedError } from './run-errors';
+import { isUnreachable, RunBlockedError, RunCancelledError } from './run-errors';
 import { checkGuards } from './run-guards';
 import { completeRunIncident, openRunIncident } from './run-incident';
 import { RunInterruptedError } from './run-interrupt';
@@ -83,6 +83,8 @@ export interface RunHandle {
   cancel(by: string): void;
   /** Stops the run at a safe point because its host is going away; it stays open (run-interrupt.ts). */
   interrupt(by: string, reason: string): void;
+  /** "Roll back now": false when a rollback was already triggered. */
+  rollBackNow(by: string, reason: string): boolean;
 }
 
 export function newRunId(environment: string, now: Date): string {
@@ -299,11 +301,12 @@ export async function drive(
     done,
     cancel(by) {
       cancelledBy = by;
-      controller.abort(new Error(`cancelled by ${by}`));
+      controller.abort(new RunCancelledError(by));
     },
     interrupt(by, reason) {
       cancelledBy = by;
       controller.abort(new RunInterruptedError(by, reason));
     },
+    rollBackNow: (by, reason) => deployment.rollBackNow(by, reason),
   };
 }

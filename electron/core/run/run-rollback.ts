@@ -14,7 +14,7 @@ import { revertDeployment } from './run-revert';
 export async function rollBack(
   runCtx: ExecutorContext,
   reason: string,
-  trigger: 'operator' | 'policy' | 'alert',
+  trigger: 'operator' | 'policy' | 'alert' | 'manual',
 ): Promise<boolean> {
   // The alert that caused the rollback must not interrupt it.
   const ctx: ExecutorContext = { ...runCtx, alert: neverAborted };
@@ -35,7 +35,7 @@ export async function rollBack(
         await recordRollback(ctx, false);
         await ctx.recorder.emit('rollback.finished', {
           ok: false,
-          error: { code: 'rollback-failed', message: `rollback action ${index + 1} failed` },
+          error: { code: 'rollback-failed', message: failedRollbackAction(ctx, index) },
         });
         return false;
       }
@@ -70,4 +70,11 @@ function checklistVerdict(items: readonly ItemView[], checked: string): RunEvent
   return checked === 'done'
     ? { by: 'checklist', ok: true, detail: `${what} passed` }
     : { by: 'checklist', ok: false, detail: `${what}: a check did not pass` };
+}
+
+/** The failed rollback action by the title people read in the run, and why (not "rollback action 1"). */
+function failedRollbackAction(ctx: ExecutorContext, index: number): string {
+  const action = ctx.recorder.state.rollbackStep?.actions.filter((a) => a.state === 'failed').at(-1);
+  if (!action) return `rollback action ${index + 1} failed`;
+  return `rollback action “${action.title}” failed${action.error ? `: ${action.error.message}` : ''}`;
 }

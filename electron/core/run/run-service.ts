@@ -25,7 +25,7 @@ export interface RunServiceOptions {
   push: {
     event(runId: string, event: import('../../../shared/runs/run-event').RunEvent): void;
     output(runId: string, source: string, stream: string, line: string): void;
-    question(runId: string, question: Question | null, answered?: string): void;
+    question(runId: string, question: Question | null, answered?: string, withdrawn?: string): void;
   };
 }
 
@@ -48,6 +48,8 @@ export interface RunService {
   live(runId: string): LiveRun;
   answer(runId: string, questionId: string, answer: Answer): LiveRun;
   cancel(runId: string): LiveRun;
+  /** "Roll back now" with the operator's reason: the rollback a firing rule would start. */
+  rollBackNow(runId: string, reason: string): LiveRun;
   close(runId: string, reason: string): Promise<RunSummary>;
   verify(runId: string): ReturnType<typeof verifyJournal>;
   logs(
@@ -72,6 +74,13 @@ export class RunNotActiveError extends Error {
   }
 }
 
+export class RollbackUnderWayError extends Error {
+  readonly code = 'conflict';
+  constructor(runId: string) {
+    super(`run ${runId} is already rolling back: nothing more to trigger`);
+  }
+}
+
 export function createRunService(options: RunServiceOptions): RunService {
   const active = new Map<string, Active>();
 
@@ -80,7 +89,7 @@ export function createRunService(options: RunServiceOptions): RunService {
     const decider = createQueueDecider(
       () => runId,
       options.operator(),
-      (question, answered) => options.push.question(runId, question, answered),
+      (question, answered, withdrawn) => options.push.question(runId, question, answered, withdrawn),
     );
     const services: RunServices = {
       dataDir: options.dataDir,
@@ -126,6 +135,13 @@ export function createRunService(options: RunServiceOptions): RunService {
     },
     cancel(runId) {
       require(runId).handle?.cancel(options.operator().by);
+      return this.live(runId);
+    },
+    rollBackNow(runId, reason) {
+      const handle = require(runId).handle;
+      const started = handle?.recorder.state.rollback !== undefined;
+      if (!handle || started || !handle.rollBackNow(options.operator().by, reason))
+        throw new RollbackUnderWayError(runId);
       return this.live(runId);
     },
     async close(runId, reason) {

@@ -1,3 +1,5 @@
+import { AttentionToast } from '../features/runs/attention/attention-toast';
+import { useAttentionEverywhere } from '../features/runs/attention/use-attention';
 import { ConnectionBanner } from './connection-banner';
 import { MainContent } from './main-content';
 import { useHashRoute } from './navigation';
@@ -19,6 +21,7 @@ export function App() {
   useSavedTheme();
   useReadyFlag();
   useGlobalShortcuts();
+  useAttentionEverywhere();
   const route = useHashRoute();
   useFocusOnNavigate(route.screen);
   return (
@@ -36,6 +39,7 @@ export function App() {
         </div>
         <StatusBar />
       </div>
+      <AttentionToast shownRunId={route.screen === 'runs' ? route.params[0] : undefined} />
     </>
   );
 }

@@ -55,6 +55,12 @@ export const Question = z.discriminatedUnion('kind', [
     roleTitle: z.string(),
     /** Asked again: why the previous answer was refused (shown next to the approver's name). */
     refused: z.string().optional(),
+    /** The four-eyes rule, so a window refuses the operator's own name before sending it. */
+    environment: z.string().optional(),
+    protected: z.boolean().optional(),
+    operator: z.string().optional(),
+    /** The step's approvals still missing, this one first (role titles). */
+    missing: z.array(z.string()).optional(),
   }),
   z.object({
     ...base,
@@ -113,6 +119,9 @@ export type Answer = z.infer<typeof Answer>;
 export const AnswerRequest = z.object({ runId: RunId, questionId: Id, answer: Answer }).strict();
 
 export const RunControl = z.object({ runId: RunId }).strict();
+export const RollbackNowRequest = z
+  .object({ runId: RunId, reason: z.string().trim().min(1, 'say why the run is rolled back') })
+  .strict();
 export const CloseRunRequest = z
   .object({ runId: RunId, reason: z.string().trim().min(1, 'say why the run is closed') })
   .strict();
@@ -136,4 +145,10 @@ export const LogsRequest = z
 export const LogEntry = z.object({ at: z.string(), source: z.string(), stream: z.string(), line: z.string() });
 
 export const RunOutputPush = z.object({ runId: Id, source: z.string(), stream: z.string(), line: z.string() });
-export const QuestionPush = z.object({ runId: Id, question: Question.nullable(), answered: Id.optional() });
+export const QuestionPush = z.object({
+  runId: Id,
+  question: Question.nullable(),
+  answered: Id.optional(),
+  /** Gone unanswered: why (an automatic rollback, a cancel, an interruption, the run's end). */
+  withdrawn: z.string().optional(),
+});

@@ -40,7 +40,8 @@ export function CancelRunDialog({ runId, onClose }: { runId: string; onClose(): 
       }
     >
       <p>
-        To undo what already ran, choose <strong>Roll back</strong> when the run asks about a failure instead.
+        To undo what already ran, choose <strong>Roll back now…</strong> instead: it restores the previous version the
+        way a firing rollback rule does.
       </p>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { ActionOutput } from './action-output';
 import { Elapsed } from './elapsed';
 import type { StageView } from './run-extras';
 import { StateIcon } from './state-icon';
-import { actionStatePresentation } from './step-state';
+import { shownPresentation, shownState } from './step-state';
 import { WatchLive } from './watch-live';
 
 // One action of a step: its state, attempts and duration, and a disclosure with its plan and live
@@ -41,6 +41,7 @@ export function ActionRow({
   failure,
   still,
   onDecide,
+  ended = false,
 }: {
   runId: string;
   action: ShownAction;
@@ -50,10 +51,13 @@ export function ActionRow({
   stages?: StageView[];
   failure?: Question;
   onDecide(question: Question): void;
+  /** The run has ended: an action never started reads "Not reached". */
+  ended?: boolean;
 }) {
   const [toggled, setToggled] = useState<boolean>();
   const open = toggled ?? (action.state === 'running' || action.state === 'failed' || action.state === 'interrupted');
-  const { label, tone } = actionStatePresentation[action.state];
+  const state = shownState(action.state, ended);
+  const { label, tone } = shownPresentation(state);
   const plan = planText(action.plan);
   const panelId = `action-${action.key.replace(/[^\w-]/g, '_')}`;
   return (
@@ -68,7 +72,7 @@ export function ActionRow({
           onClick={() => setToggled(!open)}
         >
           {open ? <ChevronDown size={14} aria-hidden /> : <ChevronRight size={14} aria-hidden />}
-          <StateIcon state={action.state} size={15} />
+          <StateIcon state={state} size={15} />
           <span className="action-title">{action.title}</span>
         </button>
         <span className="action-meta">
@@ -119,7 +123,7 @@ export function ActionRow({
             </ol>
           ) : null}
           {action.state === 'pending' ? (
-            <p className="muted">Not started yet.</p>
+            <p className="muted">{ended ? 'Not reached: the run ended before it.' : 'Not started yet.'}</p>
           ) : (
             <ActionOutput runId={runId} actionKey={action.key} title={action.title} still={still} />
           )}

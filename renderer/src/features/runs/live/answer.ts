@@ -26,8 +26,10 @@ export async function answerQuestion(runId: string, questionId: string, answer: 
     if (!isStale(code)) return { kind: 'failed', message: errorMessage(error) };
     useRunView.setState((s) => ({ questions: s.questions.filter((q) => q.id !== questionId) }));
     void refreshQuestions(runId);
-    const message =
-      code === 'conflict'
+    const withdrawn = useRunView.getState().withdrawn[questionId];
+    const message = withdrawn
+      ? `Withdrawn: ${withdrawn}`
+      : code === 'conflict'
         ? 'The run is no longer driven by this app (it ended, or another window resumed it); nothing was changed.'
         : 'Someone already answered this (in another window); their answer stands.';
     useRunView.setState({ notice: message });

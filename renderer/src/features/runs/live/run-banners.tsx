@@ -67,7 +67,11 @@ export function RunBanners({
                 : 'The rollback failed'
           }
         >
-          {run.rollback.trigger === 'alert' ? 'Triggered by an alert rule' : `Triggered by the ${run.rollback.trigger}`}
+          {run.rollback.trigger === 'alert'
+            ? 'Triggered by an alert rule'
+            : run.rollback.trigger === 'manual'
+              ? 'Triggered by hand (Roll back now)'
+              : `Triggered by the ${run.rollback.trigger}`}
           : {run.rollback.reason}. {run.rollback.error ? `${run.rollback.error.message}.` : ''}
           {run.rollback.verified ? ` Verified by ${run.rollback.verified.by}: ${run.rollback.verified.detail}.` : ''}{' '}
           Its steps are under “Rollback” in the list.

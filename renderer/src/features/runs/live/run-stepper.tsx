@@ -1,6 +1,6 @@
 import type { ShownStep } from '../../../../../shared/runs/shown-run';
 import { StateIcon } from './state-icon';
-import { stepStatePresentation } from './step-state';
+import { shownPresentation, shownState } from './step-state';
 
 // The runbook's steps top to bottom, each with its owner and state; the current one marked. A
 // step is a button: choosing it shows its detail beside the list.
@@ -11,20 +11,24 @@ export function RunStepper({
   current,
   selected,
   onSelect,
+  ended = false,
 }: {
   steps: readonly ShownStep[];
   roles: Record<string, string>;
   current?: string;
   selected: string | undefined;
   onSelect(stepId: string): void;
+  /** The run has ended: nothing in it still reads as pending or waiting. */
+  ended?: boolean;
 }) {
   return (
     <nav className="stepper" aria-label="Steps of the run">
       <ol>
         {steps.map((step, index) => {
-          const { label } = stepStatePresentation[step.state];
+          const state = shownState(step.state, ended);
+          const { label } = shownPresentation(state);
           return (
-            <li key={step.id} className={`stepper-step stepper-${step.state}`}>
+            <li key={step.id} className={`stepper-step stepper-${state}`}>
               <button
                 type="button"
                 className={`stepper-button${selected === step.id ? ' stepper-selected' : ''}`}
@@ -33,7 +37,7 @@ export function RunStepper({
                 onClick={() => onSelect(step.id)}
               >
                 <span className="stepper-marker">
-                  <StateIcon state={step.state} />
+                  <StateIcon state={state} />
                 </span>
                 <span className="stepper-text">
                   <span className="stepper-title">

@@ -22,6 +22,8 @@ export interface RunViewState {
   questions: Question[];
   /** News for the person (an answer that came too late), shown once above the run. */
   notice?: string;
+  /** Questions the run stopped waiting for, by id: why (said instead of "someone answered"). */
+  withdrawn: Record<string, string>;
 }
 
 export const useRunView = create<RunViewState>()(() => ({
@@ -29,6 +31,7 @@ export const useRunView = create<RunViewState>()(() => ({
   extras: emptyExtras(),
   active: false,
   questions: [],
+  withdrawn: {},
 }));
 
 let stop: (() => void) | undefined;
@@ -39,7 +42,7 @@ export function watchRun(runId: string, options: { reload?: boolean } = {}): voi
   if (!options.reload && current.runId === runId && current.phase !== 'failed') return;
   stop?.();
   useRunView.setState({ runId, phase: 'loading', error: undefined, run: undefined, extras: emptyExtras() });
-  if (current.runId !== runId) useRunView.setState({ active: false, questions: [] });
+  if (current.runId !== runId) useRunView.setState({ active: false, questions: [], withdrawn: {} });
 
   let cancelled = false;
   let state: RunState | undefined;
@@ -81,6 +84,11 @@ export function watchRun(runId: string, options: { reload?: boolean } = {}): voi
   const offQuestion = api.on('runs:question', (push) => {
     // Until the snapshot answers, pushes are already in it (one ordered connection).
     if (push.runId !== runId || heldQuestions) return;
+    const { withdrawn: why, answered } = push;
+    // A question shown here went away unanswered: say why, not "someone already answered".
+    if (why && answered && useRunView.getState().questions.some((q) => q.id === answered)) {
+      useRunView.setState((s) => ({ withdrawn: { ...s.withdrawn, [answered]: why }, notice: `Withdrawn: ${why}` }));
+    }
     useRunView.setState((s) => ({
       questions: push.question
         ? [...s.questions.filter((q) => q.id !== push.question!.id), push.question]

@@ -15,12 +15,14 @@ import { formatClock } from '../../monitoring/format-clock';
 import { BatchTickDialog } from '../dialogs/batch-tick-dialog';
 import { CancelRunDialog } from '../dialogs/cancel-run-dialog';
 import { QuestionDialog } from '../dialogs/question-dialog';
-import { OctagonX } from '../run-icons';
+import { RollbackNowDialog } from '../dialogs/rollback-now-dialog';
+import { OctagonX, RotateCcw } from '../run-icons';
 import { RunStatusBadge } from '../run-status-badge';
 import { useRuns } from '../runs-store';
 import { AlertsPanel } from './alerts-panel';
 import { opensItself } from './questions';
 import { QuestionsBar } from './questions-bar';
+import { canRollBackNow } from './rollback-now';
 import { RunBanners } from './run-banners';
 import { RunStepper } from './run-stepper';
 import { useRunView, watchRun } from './run-view-store';
@@ -35,6 +37,7 @@ import './run-view.css';
 type Open =
   | { kind: 'question'; id: string }
   | { kind: 'cancel' }
+  | { kind: 'rollback' }
   | { kind: 'batch'; batch: SignOffBatch; stepTitle: string }
   | undefined;
 
@@ -61,6 +64,7 @@ export function RunView({ runId }: { runId: string }) {
   // A failure, the typed confirmation or a held lock stops everything: show it without being asked.
   const dialogShown =
     open?.kind === 'cancel' ||
+    open?.kind === 'rollback' ||
     open?.kind === 'batch' ||
     (open?.kind === 'question' && view.questions.some((q) => q.id === open.id));
   useEffect(() => {
@@ -122,6 +126,11 @@ export function RunView({ runId }: { runId: string }) {
             <RunStatusBadge status={run.status} interrupted={interruptedAt(run) ? run.interrupted : undefined} />
             <LinkButton href={hrefFor('runs')}>All runs</LinkButton>
             {ended ? null : <LinkButton href={hrefFor('logs', run.id)}>Logs</LinkButton>}
+            {view.active && canRollBackNow(run) ? (
+              <Button icon={RotateCcw} onClick={() => setOpen({ kind: 'rollback' })}>
+                Roll back now…
+              </Button>
+            ) : null}
             {view.active ? (
               <Button icon={OctagonX} onClick={() => setOpen({ kind: 'cancel' })}>
                 Cancel run…
@@ -165,6 +174,7 @@ export function RunView({ runId }: { runId: string }) {
             current={ended ? undefined : run.currentStep}
             selected={shownId}
             onSelect={(id) => setPicked(id === run.currentStep ? undefined : id)}
+            ended={ended}
           />
           {picked && !ended ? (
             <Button size="sm" variant="ghost" onClick={() => setPicked(undefined)}>
@@ -180,6 +190,7 @@ export function RunView({ runId }: { runId: string }) {
             roles={run.roles}
             extras={view.extras}
             questions={view.questions}
+            ended={ended}
             onAnswer={answer}
             onBatch={
               view.active ? (batch) => setOpen({ kind: 'batch', batch, stepTitle: stepTitle(shown.id) }) : undefined
@@ -201,6 +212,7 @@ export function RunView({ runId }: { runId: string }) {
         />
       ) : null}
       {open?.kind === 'cancel' ? <CancelRunDialog runId={runId} onClose={() => setOpen(undefined)} /> : null}
+      {open?.kind === 'rollback' ? <RollbackNowDialog runId={runId} onClose={() => setOpen(undefined)} /> : null}
     </div>
   );
 }

@@ -1,9 +1,18 @@
-import type { ShownActionState, ShownStepState } from '../../../../../shared/runs/shown-run';
 import { Loader } from '../../../ui/icons';
-import { CircleCheck, CircleDashed, CircleMinus, CirclePause, CircleX, OctagonPause, RotateCcw } from '../run-icons';
+import {
+  CircleCheck,
+  CircleDashed,
+  CircleMinus,
+  CirclePause,
+  CircleX,
+  OctagonPause,
+  OctagonX,
+  RotateCcw,
+} from '../run-icons';
+import type { ShownState } from './step-state';
 
 /** The icon of a step's or action's state; the state's word is always beside it, so it is decorative. */
-export function StateIcon({ state, size = 16 }: { state: ShownStepState | ShownActionState; size?: number }) {
+export function StateIcon({ state, size = 16 }: { state: ShownState; size?: number }) {
   const props = { size, 'aria-hidden': true as const, className: `state-icon state-icon-${state}` };
   switch (state) {
     case 'passed':
@@ -21,6 +30,8 @@ export function StateIcon({ state, size = 16 }: { state: ShownStepState | ShownA
       return <OctagonPause {...props} />;
     case 'rolled-back':
       return <RotateCcw {...props} />;
+    case 'stopped':
+      return <OctagonX {...props} />;
     default:
       return <CircleDashed {...props} />;
   }

@@ -10,7 +10,7 @@ import { ChecklistItems } from './checklist-items';
 import { failureFor } from './questions';
 import type { RunExtras } from './run-extras';
 import type { SignOffBatch } from './sign-off-batch';
-import { stepStatePresentation } from './step-state';
+import { shownPresentation, shownState } from './step-state';
 
 // One step in full, in the order it runs: the approvals it needs, the items to tick before its
 // actions, the actions with their output, then the items that close it.
@@ -33,6 +33,7 @@ export function StepDetail({
   onAnswer,
   onBatch,
   still,
+  ended = false,
 }: {
   runId: string;
   step: ShownStep;
@@ -44,8 +45,10 @@ export function StepDetail({
   onBatch?(batch: SignOffBatch): void;
   /** Why the run's output will not grow (ended, interrupted); undefined while it is driven. */
   still?: string;
+  /** The run has ended: nothing in it still reads as pending or waiting. */
+  ended?: boolean;
 }) {
-  const { label, tone } = stepStatePresentation[step.state];
+  const { label, tone } = shownPresentation(shownState(step.state, ended));
   const before = step.items.filter((item) => item.before);
   const after = step.items.filter((item) => !item.before);
   const times = [
@@ -103,6 +106,7 @@ export function StepDetail({
                   stages={action.type === 'deploy' ? extras.strategy?.stages : undefined}
                   failure={failureFor(questions, action.key)}
                   still={still}
+                  ended={ended}
                   onDecide={onAnswer}
                 />
               ))}
