@@ -153,7 +153,11 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
   const content: PlanContent = {
     title: `Deploy ${version} to ${env.name}`,
     project: request.project,
-    runbook: { id: request.runbookId ?? runbook.id ?? 'runbook', title: runbook.title },
+    runbook: {
+      id: request.runbookId ?? runbook.id ?? 'runbook',
+      title: runbook.title,
+      variables: runbook.variables,
+    },
     environment: {
       name: env.name,
       description: env.description,

@@ -186,12 +186,16 @@ function monitoringSection(plan: PlanContent): string[] {
 function settingsSection(plan: PlanContent): string[] {
   const settings = plan.environment.settings;
   if (!settings) return [];
+  const variables = plan.runbook.variables ?? {};
+  const runbookVariables =
+    Object.keys(variables).length > 0 ? ['', `The runbook's variables: ${codeSpan(canonicalJson(variables))}.`] : [];
   return [
     `## Settings of ${escapeInline(plan.environment.name)} the run uses`,
     '',
     'Hosts, app, Docker, URLs, variables, proxy, deploy settings and monitoring thresholds (the digest covers them):',
     '',
     fencedCode(JSON.stringify(settings, null, 2).split('\n'), 'json'),
+    ...runbookVariables,
   ];
 }
 

@@ -68,7 +68,8 @@ export interface PlanAlert {
 export interface PlanContent {
   title: string;
   project: string;
-  runbook: { id: string; title: string };
+  /** `variables`: the runbook's `${name}` values the actions use (the digest covers them). */
+  runbook: { id: string; title: string; variables?: Record<string, string> };
   environment: {
     name: string;
     description?: string;

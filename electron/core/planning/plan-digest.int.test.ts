@@ -12,6 +12,7 @@ import { loadDeploymentPlan } from './load-plan';
 const runbook = `id: web
 title: Web release
 roles: { devops: DevOps Engineer }
+variables: { table: users }
 steps:
   - id: prepare
     title: Prepare
@@ -49,6 +50,7 @@ const edits: Array<[string, string, string]> = [
   ['a checklist item’s before:', 'before: true', 'before: false'],
   ['an alert’s duration', 'for: 5m', 'for: 1h'],
   ['an alert’s threshold', 'error_rate > 5%', 'error_rate > 50%'],
+  ['a runbook variable the actions may use', 'table: users', 'table: everything'],
   ['the rollback procedure', 'argv: [echo, roll-back]', 'argv: [echo, nothing]'],
 ];
 
