@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCompose } from '../docker/compose';
 import { planRunContainer, planTag } from '../docker/docker-plans';
+import { validateEnvironmentsSource } from './load-environments';
 import { validateRunbookSource } from './load-runbook';
 import { parseYamlSource } from './yaml-source';
 
@@ -58,6 +59,17 @@ describe('validate refuses what the docker runner refuses', () => {
     );
     expect(problemsOf('{ type: docker.compose, projectName: Shop, args: [up] }')).toEqual([
       '9:46 error steps[0].actions[0].projectName: "Shop" must be lowercase letters, digits, - and _',
+    ]);
+  });
+
+  it('an environment app image the runner cannot run', () => {
+    expect(() => planRunContainer({ ...runSpec, image: 'Shop/Web:v1' })).toThrow(
+      'image: "Shop/Web:v1" is not an image',
+    );
+    const text = 'environments:\n  staging:\n    app: { image: Shop/Web, container: web, ports: ["80"] }\n';
+    const problems = validateEnvironmentsSource(parseYamlSource(text, 'environments.yml')).problems;
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.field}: ${p.message}`)).toEqual([
+      '3:19 error environments.staging.app.image: "Shop/Web" is not an image reference (lowercase name[:tag], e.g. "web:1.4.2")',
     ]);
   });
 
