@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderPlanMarkdown } from '../../../shared/planning/plan-markdown';
 import { silentLogger } from '../logging/logger';
@@ -114,5 +116,23 @@ describe('the plan digest', () => {
     expect(markdown).toContain('- [ ] Backup taken _(before the actions)_');
     const json = JSON.parse(JSON.stringify(plan));
     expect(json.steps[0].actions[0].settings.argv).toEqual(['echo', 'migrate']);
+  });
+
+  it('release-pilot plan --json: a watch duration edit changes the digest and the plan says 1s, not 15m', async () => {
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'release-pilot.mjs');
+    const dataDir = tempDir();
+    const planJson = () => {
+      const args = ['plan', '--project', project!.root, '--env', 'production', '--version', 'v1.1.0', '-d', dataDir];
+      const result = spawnSync(process.execPath, [bin, ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { digest: string; monitoring: { watchMs: number } };
+    };
+    await planOf(runbook);
+    const before = planJson();
+    project!.write('.release-pilot/runbook.yml', runbook.replace('duration: 10m', 'duration: 1s'));
+    const after = planJson();
+    expect(before.monitoring.watchMs).toBe(600_000);
+    expect(after.monitoring.watchMs).toBe(1000);
+    expect(after.digest).not.toBe(before.digest);
   });
 });
