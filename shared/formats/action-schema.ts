@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { Argv, HostSelector, HttpStatus, PortMapping, Scalar, Slug, StringMap, Text } from './common-fields';
+import {
+  composeProjectProblem,
+  containerNameProblem,
+  healthcheckTestProblem,
+  imageRefProblem,
+  unlessVariable,
+} from './docker-fields';
 import { Duration } from './duration';
+
+/** A string field refused by `problem` (the docker runner's own check), with its message. */
+const checked = (problem: (text: string) => string | undefined) =>
+  z.string().superRefine((text, ctx) => {
+    const message = unlessVariable(problem)(text);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+const ImageRef = checked(imageRefProblem);
+const ContainerName = checked(containerNameProblem);
 
 // Every action a runbook step can take. Each is data (validated here, shown in a dry run) that one
 // runner in electron/core executes. `${…}` variables are resolved per argv item, never into a shell.
@@ -53,7 +69,11 @@ const GitLog = z.strictObject({
 });
 
 const Healthcheck = z.strictObject({
-  test: Argv,
+  /** Docker API form: ["CMD", program, args…], ["CMD-SHELL", "one shell command"] or ["NONE"]. */
+  test: Argv.superRefine((test, ctx) => {
+    const message = healthcheckTestProblem(test);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
   interval: Duration.default(2000),
   timeout: Duration.default(2000),
   retries: z.number().int().min(1).default(3),
@@ -65,17 +85,23 @@ const DockerBuild = z.strictObject({
   type: z.literal('docker.build'),
   context: z.string().default('.'),
   dockerfile: z.string().optional(),
-  tags: z.array(Scalar).min(1, 'name at least one tag, e.g. app:${version}'),
+  tags: z.array(Scalar.pipe(ImageRef)).min(1, 'name at least one tag, e.g. app:${version}'),
   buildArgs: StringMap.optional(),
 });
-const DockerTag = z.strictObject({ ...base, ...onHosts, type: z.literal('docker.tag'), source: Text, target: Text });
+const DockerTag = z.strictObject({
+  ...base,
+  ...onHosts,
+  type: z.literal('docker.tag'),
+  source: ImageRef,
+  target: ImageRef,
+});
 /** Runs the environment's app container (fields default to the environment's `app:`) or another. */
 const DockerRun = z.strictObject({
   ...base,
   ...onHosts,
   type: z.literal('docker.run'),
-  image: z.string().optional(),
-  name: z.string().optional(),
+  image: ImageRef.optional(),
+  name: ContainerName.optional(),
   ports: z.array(PortMapping).optional(),
   env: StringMap.optional(),
   labels: StringMap.optional(),
@@ -84,7 +110,7 @@ const DockerRun = z.strictObject({
   healthcheck: Healthcheck.optional(),
   network: z.string().optional(),
 });
-const containerField = { container: z.string().optional() };
+const containerField = { container: ContainerName.optional() };
 const DockerWaitHealthy = z.strictObject({
   ...base,
   ...onHosts,
@@ -117,7 +143,7 @@ const DockerCompose = z.strictObject({
   ...base,
   type: z.literal('docker.compose'),
   files: z.array(z.string()).optional(),
-  projectName: z.string().optional(),
+  projectName: checked(composeProjectProblem).optional(),
   args: Argv,
 });
 

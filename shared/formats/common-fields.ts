@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePortMapping } from './docker-fields';
 
 // Small field types shared by the runbook, environment and answers formats.
 
@@ -24,12 +25,13 @@ export const Argv = z
 export const HostSelector = z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]);
 
 /** A published port as docker writes it: `8080:80`, `127.0.0.1:8080:80`, `8080:80/udp`, or `80`. */
+// Parsed as the docker runner parses it: a mapping it would refuse is refused here first.
 export const PortMapping = Scalar.pipe(
   z
     .string()
-    .regex(
-      /^((\d{1,3}\.){3}\d{1,3}:)?(\d{1,5}:)?\d{1,5}(\/(tcp|udp|sctp))?$/,
-      'a port mapping such as "8080:80", "127.0.0.1:8080:80" or "8080:80/udp"',
+    .refine(
+      (text) => parsePortMapping(text) !== undefined,
+      'a port mapping such as "8080:80", "127.0.0.1:8080:80" or "8080:80/udp" (ports 1–65535)',
     ),
 );
 

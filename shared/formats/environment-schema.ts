@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PortMapping, Slug, StringMap, Text } from './common-fields';
 import { DeploySettings, HttpUrl, Monitoring, TrafficProxy } from './deploy-schema';
+import { imageRefProblem, unlessVariable } from './docker-fields';
 import { Duration } from './duration';
 import { Schedule } from './schedule-schema';
 
@@ -44,7 +45,11 @@ export const DockerAccess = z.discriminatedUnion('via', [
 export type DockerAccess = z.output<typeof DockerAccess>;
 
 export const App = z.strictObject({
-  image: Text,
+  /** The image without its tag (a run adds `:<version>`): refused here as the docker runner would refuse it. */
+  image: Text.superRefine((image, ctx) => {
+    const message = unlessVariable(imageRefProblem)(image);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
   container: Slug,
   ports: z.array(PortMapping).default([]),
   env: StringMap.default({}),

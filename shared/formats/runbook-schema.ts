@@ -19,7 +19,9 @@ export const AlertRule = z
   .strictObject({
     name: Text,
     condition: Text,
-    for: Duration.default(0),
+    for: Duration.optional(),
+    /** The seed workflow's name for `for:` (its alert rules are written with it): the same meaning. */
+    duration: Duration.optional(),
     severity: z.enum(['critical', 'warning', 'info']).default('warning'),
     /** What the rule does when it fires: tell people, or roll the deployment back. */
     action: z.enum(['notify', 'rollback']).default('notify'),
@@ -28,7 +30,15 @@ export const AlertRule = z
     const parsed = parseAlertCondition(rule.condition);
     const problem = 'error' in parsed ? parsed.error : unitProblem(parsed);
     if (problem) ctx.addIssue({ code: 'custom', path: ['condition'], message: problem });
-  });
+    if (rule.for !== undefined && rule.duration !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: 'duration: is another name for for:; give one of them, not both',
+      });
+  })
+  // One field downstream: `for` (0 = fires at once), whichever name the author used.
+  .transform(({ duration, ...rule }) => ({ ...rule, for: rule.for ?? duration ?? 0 }));
 export type AlertRule = z.output<typeof AlertRule>;
 
 export const Step = z.strictObject({

@@ -1,4 +1,5 @@
 import type { Action } from '../formats/action-schema';
+import type { Checklist } from '../formats/checklist-schema';
 import { formatDuration } from '../formats/duration';
 import type { NamedEnvironment } from '../formats/environment-schema';
 import { actionKey, type Runbook } from '../formats/runbook-schema';
@@ -10,7 +11,7 @@ import { rollbackStepId } from '../runs/run-state';
 import { actionWhere } from './action-where';
 import { canonicalJson } from './canonical-json';
 import { describeStrategy } from './describe-strategy';
-import type { PlanAction, PlanContent, PlanStep, Stakeholder, UnsignedPlan } from './plan-types';
+import type { PlanAction, PlanChecklistItem, PlanContent, PlanStep, Stakeholder, UnsignedPlan } from './plan-types';
 import { checkWindow, describeWindows } from './window-check';
 
 // Builds the deployment plan from the validated runbook and environment. Pure: the CLI, the API
@@ -46,8 +47,42 @@ function planActions(
     const key = actionKey(stepId, action, index);
     const { where, problem } = actionWhere(action, env, key, stageHosts);
     if (problem) problems.push(problem);
-    return { key, type: action.type, title: describeAction(action), where };
+    return { key, type: action.type, title: describeAction(action), where, settings: actionSettings(action) };
   });
+}
+
+/** What an action is given besides what the plan shows already (its key, type and title). */
+function actionSettings(action: Action): Record<string, unknown> {
+  const { id: _id, title: _title, type: _type, ...settings } = action;
+  return settings;
+}
+
+function checklistItems(prefix: string, checklists: Checklist[]): PlanChecklistItem[] {
+  return checklists.flatMap((list) =>
+    list.items.map((item) => ({
+      key: `${prefix}.${item.id}`,
+      text: item.text,
+      gate: list.gate,
+      automatic: item.check !== undefined,
+      before: item.before,
+      check: item.check,
+    })),
+  );
+}
+
+/** The settings of the environment the actions and monitors use (the digest covers them). */
+function environmentSettings(env: NamedEnvironment): Record<string, unknown> {
+  const { app, docker, urls, variables, concurrency, proxy, deploy, monitoring, hosts } = env;
+  return { app, docker, urls, variables, concurrency, proxy, deploy, monitoring, hosts };
+}
+
+/** The watch window a run keeps: the first watch action's `duration:`, else the environment's default. */
+function watchMs(runbook: Runbook, env: NamedEnvironment): number {
+  for (const step of runbook.steps) {
+    if (notApplicableReason(step, env.name)) continue;
+    for (const action of step.actions) if (action.type === 'watch') return action.duration ?? env.monitoring.watch;
+  }
+  return env.monitoring.watch;
 }
 
 function stakeholders(runbook: Runbook, env: NamedEnvironment, overrideRoles: string[]): Stakeholder[] {
@@ -105,14 +140,7 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
       ownerTitle: roleTitle(step.owner),
       notApplicable,
       approvals: step.approvals.map((role) => ({ role, title: roleTitle(role) })),
-      checklist: step.checklists.flatMap((list) =>
-        list.items.map((item) => ({
-          key: `${step.id}.${item.id}`,
-          text: item.text,
-          gate: list.gate,
-          automatic: item.check !== undefined,
-        })),
-      ),
+      checklist: checklistItems(step.id, step.checklists),
       // A step that does not apply is shown, but its hosts are not checked: it will not run.
       actions: planActions(step.id, step.actions, env, stageHosts, notApplicable ? [] : problems),
       onFailure: step.onFailure,
@@ -125,7 +153,11 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
   const content: PlanContent = {
     title: `Deploy ${version} to ${env.name}`,
     project: request.project,
-    runbook: { id: request.runbookId ?? runbook.id ?? 'runbook', title: runbook.title },
+    runbook: {
+      id: request.runbookId ?? runbook.id ?? 'runbook',
+      title: runbook.title,
+      variables: runbook.variables,
+    },
     environment: {
       name: env.name,
       description: env.description,
@@ -133,6 +165,7 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
       hosts: env.hosts.map((host) => ({ name: host.name, address: host.address ?? host.alias })),
       requires: env.requires,
       approvals: env.approvals,
+      settings: environmentSettings(env),
     },
     version,
     commit: request.commit,
@@ -151,6 +184,7 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
       previousVersion: request.previousVersion,
       actions: rollbackActions,
       checklist: runbook.rollback.checklists.flatMap((list) => list.items.map((item) => item.text)),
+      checklistItems: checklistItems(rollbackStepId, runbook.rollback.checklists),
       triggers: rollbackTriggers(runbook),
     },
     monitoring: {
@@ -166,7 +200,7 @@ export function buildDeploymentPlan(request: PlanRequest): UnsignedPlan {
         metrics: Object.keys(monitoring.prometheus.queries),
         intervalMs: monitoring.prometheus.interval,
       },
-      watchMs: monitoring.watch,
+      watchMs: watchMs(runbook, env),
       alerts: runbook.alerts.map((alert) => ({
         name: alert.name,
         condition: alert.condition,

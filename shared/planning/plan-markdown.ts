@@ -1,6 +1,7 @@
 import { formatDuration } from '../formats/duration';
-import { codeSpan, escapeCell, escapeInline, table } from '../report/markdown';
-import type { DeploymentPlan, PlanAction, PlanContent, PlanStep } from './plan-types';
+import { codeSpan, escapeCell, escapeInline, fencedCode, table } from '../report/markdown';
+import { canonicalJson } from './canonical-json';
+import type { DeploymentPlan, PlanAction, PlanChecklistItem, PlanContent, PlanStep } from './plan-types';
 import { formatInZone } from './zoned-time';
 
 // The deployment plan as markdown for review (a pull request, a ticket, an e-mail). Everything
@@ -80,8 +81,27 @@ function windowSection(plan: DeploymentPlan): string[] {
   return out;
 }
 
+// What each action is given (argv, status, duration…), as the digest covers it: a reviewer reads
+// what will run, not only its title.
+const given = (settings: Record<string, unknown> | undefined) =>
+  settings && Object.keys(settings).length > 0 ? codeSpan(canonicalJson(settings)) : '—';
+
+const actionHeaders = ['Action', 'What', 'Type', 'Where', 'Given'];
+
 function actionRows(actions: PlanAction[]): string[][] {
-  return actions.map((a) => [codeSpan(a.key), cell(a.title), codeSpan(a.type), list(a.where)]);
+  return actions.map((a) => [codeSpan(a.key), cell(a.title), codeSpan(a.type), list(a.where), given(a.settings)]);
+}
+
+function checklistLine(item: PlanChecklistItem): string {
+  const tags = [
+    item.gate ? `gate ${item.gate}` : '',
+    item.before ? 'before the actions' : '',
+    item.automatic ? 'checked automatically' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const check = item.check ? `: ${codeSpan(canonicalJson(item.check))}` : '';
+  return `- [ ] ${escapeInline(item.text)}${tags ? ` _(${tags})_` : ''}${check}`;
 }
 
 function stepSection(step: PlanStep, index: number): string[] {
@@ -90,16 +110,8 @@ function stepSection(step: PlanStep, index: number): string[] {
   if (step.notApplicable) return [...out, '', `Skipped in this run: ${escapeInline(step.notApplicable)}.`];
   if (step.approvals.length > 0)
     out.push(`Sign-off before it starts: ${list(step.approvals.map((a) => `${a.title} (${a.role})`))}.`);
-  if (step.actions.length > 0) out.push('', table(['Action', 'What', 'Type', 'Where'], actionRows(step.actions)));
-  if (step.checklist.length > 0) {
-    out.push('');
-    for (const item of step.checklist) {
-      const tags = [item.gate ? `gate ${item.gate}` : '', item.automatic ? 'checked automatically' : '']
-        .filter(Boolean)
-        .join(', ');
-      out.push(`- [ ] ${escapeInline(item.text)}${tags ? ` _(${tags})_` : ''}`);
-    }
-  }
+  if (step.actions.length > 0) out.push('', table(actionHeaders, actionRows(step.actions)));
+  if (step.checklist.length > 0) out.push('', ...step.checklist.map(checklistLine));
   return out;
 }
 
@@ -139,10 +151,13 @@ function rollbackSection(plan: PlanContent): string[] {
   out.push('');
   out.push(
     rollback.actions.length > 0
-      ? table(['Action', 'What', 'Type', 'Where'], actionRows(rollback.actions))
+      ? table(actionHeaders, actionRows(rollback.actions))
       : 'The runbook lists no rollback actions.',
   );
-  if (rollback.checklist.length > 0) out.push('', ...rollback.checklist.map((item) => `- [ ] ${escapeInline(item)}`));
+  if (rollback.checklistItems) {
+    if (rollback.checklistItems.length > 0) out.push('', ...rollback.checklistItems.map(checklistLine));
+  } else if (rollback.checklist.length > 0)
+    out.push('', ...rollback.checklist.map((item) => `- [ ] ${escapeInline(item)}`));
   return out;
 }
 
@@ -168,6 +183,22 @@ function monitoringSection(plan: PlanContent): string[] {
   return [...out, '', table(['Alert', 'Condition', 'For', 'Severity', 'Then'], rows)];
 }
 
+function settingsSection(plan: PlanContent): string[] {
+  const settings = plan.environment.settings;
+  if (!settings) return [];
+  const variables = plan.runbook.variables ?? {};
+  const runbookVariables =
+    Object.keys(variables).length > 0 ? ['', `The runbook's variables: ${codeSpan(canonicalJson(variables))}.`] : [];
+  return [
+    `## Settings of ${escapeInline(plan.environment.name)} the run uses`,
+    '',
+    'Hosts, app, Docker, URLs, variables, proxy, deploy settings and monitoring thresholds (the digest covers them):',
+    '',
+    fencedCode(JSON.stringify(settings, null, 2).split('\n'), 'json'),
+    ...runbookVariables,
+  ];
+}
+
 export function renderPlanMarkdown(plan: DeploymentPlan): string {
   const sections = [
     header(plan),
@@ -177,6 +208,7 @@ export function renderPlanMarkdown(plan: DeploymentPlan): string {
     peopleAndHosts(plan),
     rollbackSection(plan),
     monitoringSection(plan),
+    settingsSection(plan),
   ];
   if (plan.exitCriteria.length > 0)
     sections.push(['## Exit criteria', '', ...plan.exitCriteria.map((text) => `- [ ] ${escapeInline(text)}`)]);

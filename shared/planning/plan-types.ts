@@ -1,3 +1,4 @@
+import type { AutomaticCheck } from '../formats/checklist-schema';
 import type { Freeze } from '../formats/schedule-schema';
 import type { StrategyStage } from '../runs/run-events';
 import type { WindowVerdict } from './window-check';
@@ -12,6 +13,22 @@ export interface PlanAction {
   title: string;
   /** Host names, or "this machine", "DOCKER_HOST", "in person" for what is not on a host. */
   where: string[];
+  /**
+   * Everything the action is given, as validated (defaults filled in, `${…}` as written): part of
+   * the digest, so a changed argv, status or duration changes it.
+   */
+  settings?: Record<string, unknown>;
+}
+
+/** A checklist item with what makes it pass: part of the digest. */
+export interface PlanChecklistItem {
+  key: string;
+  text: string;
+  gate?: number;
+  automatic: boolean;
+  /** Must be ticked before the step's actions start. */
+  before?: boolean;
+  check?: AutomaticCheck;
 }
 
 export interface PlanStep {
@@ -22,7 +39,7 @@ export interface PlanStep {
   /** Why this run skips the step (it applies to other environments). */
   notApplicable?: string;
   approvals: Array<{ role: string; title: string }>;
-  checklist: Array<{ key: string; text: string; gate?: number; automatic: boolean }>;
+  checklist: PlanChecklistItem[];
   actions: PlanAction[];
   onFailure: string;
 }
@@ -51,7 +68,8 @@ export interface PlanAlert {
 export interface PlanContent {
   title: string;
   project: string;
-  runbook: { id: string; title: string };
+  /** `variables`: the runbook's `${name}` values the actions use (the digest covers them). */
+  runbook: { id: string; title: string; variables?: Record<string, string> };
   environment: {
     name: string;
     description?: string;
@@ -59,6 +77,11 @@ export interface PlanContent {
     hosts: Array<{ name: string; address?: string }>;
     requires: string[];
     approvals: string[];
+    /**
+     * The environment's settings the actions and monitors use (app, docker, urls, variables,
+     * concurrency, proxy, deploy, monitoring, hosts): part of the digest, shown in the plan.
+     */
+    settings?: Record<string, unknown>;
   };
   version: string;
   commit?: string;
@@ -80,6 +103,8 @@ export interface PlanContent {
     previousVersion?: string;
     actions: PlanAction[];
     checklist: string[];
+    /** The rollback checklist's items with their checks (the digest covers them). */
+    checklistItems?: PlanChecklistItem[];
     /** What rolls the deployment back: alert rules with action rollback, failure policies. */
     triggers: string[];
   };

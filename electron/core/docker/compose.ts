@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { composeProjectProblem } from '../../../shared/formats/docker-fields';
 import { lineSplitter } from '../lib/line-splitter';
 import { displayArgv } from './display-argv';
 import { DockerError, DockerPlanError } from './docker-errors';
@@ -27,9 +28,8 @@ export interface ComposePlan {
 /** Pure: the argv for one compose call with a known compose command. */
 export function planCompose(spec: ComposeSpec, command: ComposeCommand): ComposePlan {
   if (spec.args.length === 0) throw new DockerPlanError('args', 'no compose subcommand given (e.g. ["up", "-d"])');
-  if (spec.projectName !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(spec.projectName)) {
-    throw new DockerPlanError('projectName', `"${spec.projectName}" must be lowercase letters, digits, - and _`);
-  }
+  const badProject = spec.projectName === undefined ? undefined : composeProjectProblem(spec.projectName);
+  if (badProject) throw new DockerPlanError('projectName', badProject);
   const argv = [...command];
   for (const file of spec.files ?? []) argv.push('-f', file);
   if (spec.projectName) argv.push('-p', spec.projectName);

@@ -74,7 +74,7 @@ describe('planRunContainer', () => {
   });
 
   it.each([
-    [{ ports: ['80'] }, /^ports\[0\]: "80" is not a port mapping/],
+    [{ ports: ['8080:0'] }, /^ports\[0\]: "8080:0" is not a port mapping/],
     [{ ports: ['8080:80', 'http:80'] }, /^ports\[1\]: "http:80"/],
     [{ ports: ['70000:80'] }, /^ports\[0\]/],
     [{ name: 'web green' }, /^name: "web green" is not a container name/],

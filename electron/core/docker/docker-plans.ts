@@ -1,4 +1,10 @@
 import type Dockerode from 'dockerode';
+import {
+  containerNameProblem,
+  healthcheckTestProblem,
+  imageRefProblem,
+  parsePortMapping,
+} from '../../../shared/formats/docker-fields';
 import { displayArgv } from './display-argv';
 import { DockerPlanError } from './docker-errors';
 
@@ -86,9 +92,8 @@ export function splitImageRef(field: string, ref: string): { repo: string; tag: 
 }
 
 function checkImageRef(field: string, ref: string): void {
-  if (!/^[a-z0-9][A-Za-z0-9._\-/:@]*$/.test(ref) || /[:/]$/.test(ref)) {
-    throw new DockerPlanError(field, `"${ref}" is not an image reference (lowercase name[:tag], e.g. "web:1.4.2")`);
-  }
+  const problem = imageRefProblem(ref);
+  if (problem) throw new DockerPlanError(field, problem);
 }
 
 export interface HealthcheckSpec {
@@ -127,9 +132,8 @@ export interface RunPlan {
 const msToNs = (ms: number) => Math.round(ms * 1_000_000);
 
 export function planRunContainer(spec: RunSpec): RunPlan {
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(spec.name)) {
-    throw new DockerPlanError('name', `"${spec.name}" is not a container name (letters, digits, _ . -)`);
-  }
+  const badName = containerNameProblem(spec.name);
+  if (badName) throw new DockerPlanError('name', badName);
   checkImageRef('image', spec.image);
   const labels = { ...spec.labels, ...(spec.version !== undefined ? { [versionLabel]: spec.version } : {}) };
   const ports = (spec.ports ?? []).map((p, i) => parsePort(`ports[${i}]`, p));
@@ -169,10 +173,8 @@ export function planRunContainer(spec: RunSpec): RunPlan {
 }
 
 function healthcheckBody(h: HealthcheckSpec): NonNullable<Dockerode.ContainerCreateOptions['Healthcheck']> {
-  const first = h.test[0];
-  if (first !== 'CMD' && first !== 'CMD-SHELL' && first !== 'NONE') {
-    throw new DockerPlanError('healthcheck.test', 'must start with "CMD", "CMD-SHELL" or "NONE" (Docker API form)');
-  }
+  const problem = healthcheckTestProblem(h.test);
+  if (problem) throw new DockerPlanError('healthcheck.test', problem);
   return {
     Test: [...h.test],
     Interval: msToNs(h.intervalMs),
@@ -189,14 +191,10 @@ interface PortMapping {
 }
 
 function parsePort(field: string, text: string): PortMapping {
-  const match = /^(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d{1,5})?:?(\d{1,5})(?:\/(tcp|udp|sctp))?$/.exec(text);
-  const bad = () =>
-    new DockerPlanError(field, `"${text}" is not a port mapping (e.g. "8080:80" or "127.0.0.1:8080:80")`);
-  if (!match || !text.includes(':')) throw bad();
-  const [, hostIp, hostPort, containerPort, proto] = match;
-  for (const port of [hostPort, containerPort]) {
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) throw bad();
-  }
+  const parsed = parsePortMapping(text);
+  if (!parsed)
+    throw new DockerPlanError(field, `"${text}" is not a port mapping (e.g. "8080:80" or "127.0.0.1:8080:80")`);
+  const { hostIp, hostPort, containerPort, proto } = parsed;
   return { key: `${containerPort}/${proto ?? 'tcp'}`, hostIp, hostPort: hostPort ?? '' };
 }
 

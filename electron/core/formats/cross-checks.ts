@@ -93,3 +93,61 @@ export function approvalRoleWarnings(environments: LoadedEnvironments, runbooks:
   }
   return problems;
 }
+
+const dockerOnHosts = new Set([
+  'docker.build',
+  'docker.tag',
+  'docker.run',
+  'docker.wait-healthy',
+  'docker.stop',
+  'docker.remove',
+  'docker.logs',
+  'docker.exec',
+  'docker.list',
+]);
+
+/**
+ * Actions the runner refuses in an environment without hosts: ssh actions (nothing to connect
+ * to), and Docker actions when the environment reaches Docker over SSH. Said here, at the action,
+ * naming the environment, rather than when the run reaches the action.
+ */
+export function hostlessActionWarnings(runbook: LoadedRunbook, environments: LoadedEnvironments): Problem[] {
+  const names = environmentNames(environments);
+  const raw = runbook.raw;
+  if (!names || !runbook.origin || !isRecord(raw) || !Array.isArray(raw.steps)) return [];
+  const envs = (environments.raw as { environments: Record<string, unknown> }).environments;
+  const hostless = (env: string) => {
+    const value = envs[env];
+    return !isRecord(value) || !Array.isArray(value.hosts) || value.hosts.length === 0;
+  };
+  const dockerOverSsh = (env: string) => {
+    const value = envs[env];
+    return isRecord(value) && isRecord(value.docker) && value.docker.via === 'ssh';
+  };
+  const problems: Problem[] = [];
+  raw.steps.forEach((step, s) => {
+    if (!isRecord(step) || !Array.isArray(step.actions)) return;
+    const applies = Array.isArray(step.environments)
+      ? step.environments.filter((e): e is string => typeof e === 'string' && names.includes(e))
+      : names;
+    step.actions.forEach((action, a) => {
+      const type = isRecord(action) ? action.type : undefined;
+      if (typeof type !== 'string') return;
+      const ssh = type === 'ssh.exec' || type === 'ssh.upload';
+      const docker = dockerOnHosts.has(type);
+      // Hosts named explicitly are checked by actionHostWarnings.
+      if ((!ssh && !docker) || (isRecord(action) && Array.isArray(action.hosts))) return;
+      const refused = applies.filter((env) => hostless(env) && (ssh || dockerOverSsh(env)));
+      if (refused.length === 0) return;
+      const many = refused.length > 1;
+      const which = `${many ? 'environments' : 'environment'} ${refused.map((e) => `"${e}"`).join(', ')}`;
+      const has = many ? 'have' : 'has';
+      const why = ssh
+        ? `${has} no hosts to run ssh actions on`
+        : `${many ? 'reach' : 'reaches'} Docker over SSH but ${has} no hosts`;
+      const message = `${which} ${why}: a run there refuses this action (add hosts:, or limit the step with environments:)`;
+      problems.push(problemAt(runbook.origin!, ['steps', s, 'actions', a, 'type'], 'warning', message));
+    });
+  });
+  return problems;
+}

@@ -3,6 +3,7 @@ import type { Problem } from '../../../shared/api/schemas/common';
 import { EnvironmentsFile, type NamedEnvironment, type VersionKind } from '../../../shared/formats/environment-schema';
 import { type Origin, problemAt, sortProblems, validateSource } from './load-yaml-with-schema';
 import { projectFolder } from './project-layout';
+import { requiresCycleProblems } from './requires-cycles';
 import { isRecord, readYamlSource, type YamlSource } from './yaml-source';
 
 export interface LoadedEnvironments {
@@ -46,7 +47,10 @@ export function validateEnvironmentsSource(source: YamlSource): Omit<LoadedEnvir
   const validated = validateSource(source, EnvironmentsFile);
   const problems = [...validated.problems];
   if (validated.raw !== undefined && validated.origin)
-    problems.push(...requiresWarnings(validated.raw, validated.origin));
+    problems.push(
+      ...requiresWarnings(validated.raw, validated.origin),
+      ...requiresCycleProblems(validated.raw, validated.origin),
+    );
   const environments = validated.value
     ? Object.fromEntries(Object.entries(validated.value.environments).map(([name, env]) => [name, { ...env, name }]))
     : undefined;

@@ -4,6 +4,7 @@ import {
   actionHostWarnings,
   approvalRoleWarnings,
   environmentVariableNames,
+  hostlessActionWarnings,
   stepEnvironmentWarnings,
 } from './cross-checks';
 import { type LoadedEnvironments, loadEnvironmentsFile } from './load-environments';
@@ -36,6 +37,7 @@ export async function loadProject(root: string): Promise<LoadedProject> {
       ...runbook.problems,
       ...stepEnvironmentWarnings(runbook, environmentsFile),
       ...actionHostWarnings(runbook, environmentsFile),
+      ...hostlessActionWarnings(runbook, environmentsFile),
     ]);
   }
   environmentsFile.problems = sortProblems([
