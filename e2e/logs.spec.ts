@@ -40,7 +40,13 @@ steps:
             done
       - id: check
         type: shell
-        argv: [sh, -c, 'echo "disk check"; echo "warning: disk 91% full" >&2']
+        argv:
+          - sh
+          - -c
+          - |
+            echo "disk check"
+            echo "warning: disk 91% full" >&2
+            echo "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok" >&2
 `;
 
 /** One API call over a socket of the page's own (e2e/support/api-call.ts), to this spec's host. */
@@ -111,8 +117,50 @@ test('lines stream in live, coloured, following the newest; dropped lines are co
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'runs');
   await nav.getByRole('link', { name: 'Logs', exact: true }).click();
   await expect(log(page).locator('.log-row')).toHaveCount(10);
-  await expect(page.getByText('10 of 10,002 lines shown')).toBeVisible();
+  await expect(page.getByText('10 of 10,003 lines shown')).toBeVisible();
   expect(sent.filter((frame) => frame.includes('"method":"runs:logs"'))).toHaveLength(1);
+});
+
+test('lines are coloured by what they say, not the stream they came on, and show when they arrived', async ({
+  page,
+}) => {
+  await openLogs(page);
+  const rows = log(page).locator('.log-row');
+  await page
+    .getByRole('searchbox', { name: 'Filter lines' })
+    .fill('syntax is ok|disk 91%|request 12000 failed|disk check');
+  await page.getByRole('button', { name: 'Filter by regular expression' }).click();
+  await expect(rows).toHaveCount(4);
+  const ok = rows.filter({ hasText: 'syntax is ok' });
+  const warning = rows.filter({ hasText: 'disk 91% full' });
+  const error = rows.filter({ hasText: 'request 12000 failed' });
+  const plain = rows.filter({ hasText: 'disk check' });
+  // nginx's "syntax is ok" came on stderr, and reads like any ordinary line.
+  await expect(ok).toHaveAttribute('data-stream', 'stderr');
+  await expect(ok).not.toHaveAttribute('data-severity', /./);
+  const colour = (row: typeof ok) => row.locator('.log-text').evaluate((el) => getComputedStyle(el).color);
+  expect(await colour(ok)).toBe(await colour(plain));
+  // A warning on stderr is a warning, an ERROR on stdout an error: each its own colour.
+  await expect(warning).toHaveAttribute('data-severity', 'warning');
+  await expect(error).toHaveAttribute('data-stream', 'stdout');
+  await expect(error).toHaveAttribute('data-severity', 'error');
+  expect(new Set([await colour(ok), await colour(warning), await colour(error)]).size).toBe(3);
+
+  // Times are on by default, to the millisecond; "Times" hides and shows them.
+  const times = page.getByRole('button', { name: 'Times' });
+  await expect(times).toHaveAttribute('aria-pressed', 'true');
+  await expect(ok.locator('.log-time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  await times.click();
+  await expect(times).toHaveAttribute('aria-pressed', 'false');
+  await expect(log(page).locator('.log-time')).toHaveCount(0);
+  await times.click();
+  await expect(log(page).locator('.log-time')).toHaveCount(4);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: join(import.meta.dirname, '..', 'test-results', 'screens', `logs-severity-${scheme}.png`),
+    });
+  }
 });
 
 test('filter narrows the lines; an invalid regex is explained and the last filter stays', async ({ page }) => {

@@ -18,6 +18,7 @@ export interface LogRowsProps {
   search: CompiledQuery;
   currentSeq?: number;
   toneOf(source: string): number;
+  showTime: boolean;
   following: boolean;
   setFollowing(following: boolean): void;
   /** Lines arriving fast: screen readers are not told about each one. */
@@ -39,6 +40,7 @@ export function LogRows({
   search,
   currentSeq,
   toneOf,
+  showTime,
   following,
   setFollowing,
   busy,
@@ -85,6 +87,7 @@ export function LogRows({
                 search={search}
                 current={line.seq === currentSeq}
                 tone={toneOf(line.source)}
+                showTime={showTime}
               />
             );
           })}

@@ -69,6 +69,8 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
 
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [following, setFollowing] = useState(true);
+  // When each line arrived, shown by default: "when did that happen?" is a log's first question.
+  const [showTime, setShowTime] = useState(true);
   const [currentSeq, setCurrentSeq] = useState<number>();
   const [notice, setNotice] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -202,6 +204,14 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           }
         />
         <div className="log-actions">
+          <Button
+            size="sm"
+            aria-pressed={showTime}
+            onClick={() => setShowTime((on) => !on)}
+            title="Show when each line arrived"
+          >
+            Times
+          </Button>
           {following ? (
             <Button size="sm" icon={Pause} onClick={() => follow(false)} title="Stop scrolling to new lines">
               Pause
@@ -239,6 +249,7 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           search={search}
           currentSeq={currentSeq}
           toneOf={toneOf}
+          showTime={showTime}
           following={following}
           setFollowing={follow}
           busy={busy}
