@@ -47,6 +47,7 @@ steps:
             echo "disk check"
             echo "warning: disk 91% full" >&2
             echo "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok" >&2
+            echo "long line: $(i=1; while [ $i -le 80 ]; do printf 'word%02d ' $i; i=$((i + 1)); done)end" 
 `;
 
 /** One API call over a socket of the page's own (e2e/support/api-call.ts), to this spec's host. */
@@ -117,7 +118,7 @@ test('lines stream in live, coloured, following the newest; dropped lines are co
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'runs');
   await nav.getByRole('link', { name: 'Logs', exact: true }).click();
   await expect(log(page).locator('.log-row')).toHaveCount(10);
-  await expect(page.getByText('10 of 10,003 lines shown')).toBeVisible();
+  await expect(page.getByText('10 of 10,004 lines shown')).toBeVisible();
   expect(sent.filter((frame) => frame.includes('"method":"runs:logs"'))).toHaveLength(1);
 });
 
@@ -161,6 +162,28 @@ test('lines are coloured by what they say, not the stream they came on, and show
       path: join(import.meta.dirname, '..', 'test-results', 'screens', `logs-severity-${scheme}.png`),
     });
   }
+});
+
+test('Wrap folds a long line onto more rows instead of a sideways scroll, and back', async ({ page }) => {
+  await openLogs(page);
+  const scroller = log(page);
+  const long = scroller.locator('.log-row').filter({ hasText: 'long line: word01' });
+  await expect(long).toHaveCount(1);
+  const wrap = page.getByRole('button', { name: 'Wrap' });
+  await expect(wrap).toHaveAttribute('aria-pressed', 'false');
+  const height = () => long.evaluate((el) => el.getBoundingClientRect().height);
+  const sideways = () => scroller.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await height()).toBe(20);
+  expect(await sideways()).toBe(true);
+  await wrap.click();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(height).toBeGreaterThan(20);
+  await expect.poll(sideways).toBe(false);
+  // Still following: the newest line is in view, below the taller row.
+  await expect(page.getByText('following new lines')).toBeVisible();
+  await expect(scroller.locator('.log-row').last()).toBeInViewport();
+  await wrap.click();
+  await expect.poll(height).toBe(20);
 });
 
 test('filter narrows the lines; an invalid regex is explained and the last filter stays', async ({ page }) => {

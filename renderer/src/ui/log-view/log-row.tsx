@@ -18,6 +18,9 @@ export interface LogRowProps {
   tone: number;
   /** Shows when the line arrived, before its source. */
   showTime: boolean;
+  /** Wrapped rows vary in height: the virtual list measures each through this ref. */
+  measure?: (element: HTMLElement | null) => void;
+  index?: number;
 }
 
 /** `06:59:27.123`, in the local zone: log times are read against a wall clock, to the millisecond. */
@@ -28,7 +31,7 @@ export function formatLineTime(at: number): string {
 }
 
 /** One fixed-height row: source badge, then the text with its colours and search marks. */
-export const LogRow = memo(function LogRow({ line, search, current, tone, showTime }: LogRowProps) {
+export const LogRow = memo(function LogRow({ line, search, current, tone, showTime, measure, index }: LogRowProps) {
   const cut = line.text.length > maxShownChars;
   const spans = parseAnsi(cut ? line.text.slice(0, maxShownChars) : line.text);
   const ranges = search.kind === 'ok' ? search.ranges(line.plain) : [];
@@ -43,6 +46,8 @@ export const LogRow = memo(function LogRow({ line, search, current, tone, showTi
   ].filter(Boolean);
   return (
     <div
+      ref={measure}
+      data-index={index}
       className={classes.join(' ')}
       data-seq={line.seq}
       data-source={line.source}

@@ -71,6 +71,7 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
   const [following, setFollowing] = useState(true);
   // When each line arrived, shown by default: "when did that happen?" is a log's first question.
   const [showTime, setShowTime] = useState(true);
+  const [wrap, setWrap] = useState(false);
   const [currentSeq, setCurrentSeq] = useState<number>();
   const [notice, setNotice] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -212,6 +213,9 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           >
             Times
           </Button>
+          <Button size="sm" aria-pressed={wrap} onClick={() => setWrap((on) => !on)} title="Wrap long lines">
+            Wrap
+          </Button>
           {following ? (
             <Button size="sm" icon={Pause} onClick={() => follow(false)} title="Stop scrolling to new lines">
               Pause
@@ -250,6 +254,7 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           currentSeq={currentSeq}
           toneOf={toneOf}
           showTime={showTime}
+          wrap={wrap}
           following={following}
           setFollowing={follow}
           busy={busy}
