@@ -40,7 +40,14 @@ steps:
             done
       - id: check
         type: shell
-        argv: [sh, -c, 'echo "disk check"; echo "warning: disk 91% full" >&2']
+        argv:
+          - sh
+          - -c
+          - |
+            echo "disk check"
+            echo "warning: disk 91% full" >&2
+            echo "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok" >&2
+            echo "long line: $(i=1; while [ $i -le 80 ]; do printf 'word%02d ' $i; i=$((i + 1)); done)end" 
 `;
 
 /** One API call over a socket of the page's own (e2e/support/api-call.ts), to this spec's host. */
@@ -111,8 +118,72 @@ test('lines stream in live, coloured, following the newest; dropped lines are co
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'runs');
   await nav.getByRole('link', { name: 'Logs', exact: true }).click();
   await expect(log(page).locator('.log-row')).toHaveCount(10);
-  await expect(page.getByText('10 of 10,002 lines shown')).toBeVisible();
+  await expect(page.getByText('10 of 10,004 lines shown')).toBeVisible();
   expect(sent.filter((frame) => frame.includes('"method":"runs:logs"'))).toHaveLength(1);
+});
+
+test('lines are coloured by what they say, not the stream they came on, and show when they arrived', async ({
+  page,
+}) => {
+  await openLogs(page);
+  const rows = log(page).locator('.log-row');
+  await page
+    .getByRole('searchbox', { name: 'Filter lines' })
+    .fill('syntax is ok|disk 91%|request 12000 failed|disk check');
+  await page.getByRole('button', { name: 'Filter by regular expression' }).click();
+  await expect(rows).toHaveCount(4);
+  const ok = rows.filter({ hasText: 'syntax is ok' });
+  const warning = rows.filter({ hasText: 'disk 91% full' });
+  const error = rows.filter({ hasText: 'request 12000 failed' });
+  const plain = rows.filter({ hasText: 'disk check' });
+  // nginx's "syntax is ok" came on stderr, and reads like any ordinary line.
+  await expect(ok).toHaveAttribute('data-stream', 'stderr');
+  await expect(ok).not.toHaveAttribute('data-severity', /./);
+  const colour = (row: typeof ok) => row.locator('.log-text').evaluate((el) => getComputedStyle(el).color);
+  expect(await colour(ok)).toBe(await colour(plain));
+  // A warning on stderr is a warning, an ERROR on stdout an error: each its own colour.
+  await expect(warning).toHaveAttribute('data-severity', 'warning');
+  await expect(error).toHaveAttribute('data-stream', 'stdout');
+  await expect(error).toHaveAttribute('data-severity', 'error');
+  expect(new Set([await colour(ok), await colour(warning), await colour(error)]).size).toBe(3);
+
+  // Times are on by default, to the millisecond; "Times" hides and shows them.
+  const times = page.getByRole('button', { name: 'Times' });
+  await expect(times).toHaveAttribute('aria-pressed', 'true');
+  await expect(ok.locator('.log-time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  await times.click();
+  await expect(times).toHaveAttribute('aria-pressed', 'false');
+  await expect(log(page).locator('.log-time')).toHaveCount(0);
+  await times.click();
+  await expect(log(page).locator('.log-time')).toHaveCount(4);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: join(import.meta.dirname, '..', 'test-results', 'screens', `logs-severity-${scheme}.png`),
+    });
+  }
+});
+
+test('Wrap folds a long line onto more rows instead of a sideways scroll, and back', async ({ page }) => {
+  await openLogs(page);
+  const scroller = log(page);
+  const long = scroller.locator('.log-row').filter({ hasText: 'long line: word01' });
+  await expect(long).toHaveCount(1);
+  const wrap = page.getByRole('button', { name: 'Wrap' });
+  await expect(wrap).toHaveAttribute('aria-pressed', 'false');
+  const height = () => long.evaluate((el) => el.getBoundingClientRect().height);
+  const sideways = () => scroller.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await height()).toBe(20);
+  expect(await sideways()).toBe(true);
+  await wrap.click();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(height).toBeGreaterThan(20);
+  await expect.poll(sideways).toBe(false);
+  // Still following: the newest line is in view, below the taller row.
+  await expect(page.getByText('following new lines')).toBeVisible();
+  await expect(scroller.locator('.log-row').last()).toBeInViewport();
+  await wrap.click();
+  await expect.poll(height).toBe(20);
 });
 
 test('filter narrows the lines; an invalid regex is explained and the last filter stays', async ({ page }) => {

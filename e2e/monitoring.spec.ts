@@ -72,7 +72,7 @@ async function openMonitoring(page: Page, runId: string) {
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring', exact: true }).click();
-  await page.getByRole('link', { name: `Open the monitoring of ${runId}` }).click();
+  await page.getByRole('link', { name: `Open charts of ${runId}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Monitoring' })).toBeVisible();
 }
 
@@ -265,7 +265,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(host.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring', exact: true }).click();
-    await expect(page.getByRole('link', { name: `Open the monitoring of ${monitoredRunId}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Open charts of ${monitoredRunId}` })).toBeVisible();
     await page.screenshot({ path: join(shots, `monitoring-runs-${scheme}.png`) });
     await openMonitoring(page, monitoredRunId);
     await expect(figure(page, 'Throughput').locator('canvas')).toBeVisible();

@@ -31,7 +31,7 @@ async function openReport(page: Page) {
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports', exact: true }).click();
-  await page.getByRole('link', { name: `Open the report of ${runId}` }).click();
+  await page.getByRole('link', { name: `Open report of ${runId}` }).click();
   await expect(preview(page).getByRole('heading', { level: 1 })).toHaveText(
     'Deployment report: shop-api · production · v1.5.0',
   );

@@ -37,7 +37,7 @@ async function openReview(page: Page) {
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await main(page).getByRole('link', { name: 'Runbooks', exact: true }).click();
-  await page.getByRole('link', { name: 'Review the checklists of Production deployment' }).click();
+  await page.getByRole('link', { name: 'Review checklists of Production deployment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Checklist review' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '1 Preparation' })).toBeVisible();
 }
@@ -211,7 +211,7 @@ test.describe
       try {
         await page.goto(host.url);
         await main(page).getByRole('link', { name: 'Runbooks', exact: true }).click();
-        await page.getByRole('link', { name: 'Review the checklists of Production deployment' }).click();
+        await page.getByRole('link', { name: 'Review checklists of Production deployment' }).click();
         const problems = page.getByRole('list', { name: 'Errors in .release-pilot/runbook.yml' });
         await expect(problems).toContainText(/\.release-pilot\/runbook\.yml:\d+:\d+ — role "nobody" is not in roles:/);
         await expect(page.getByRole('checkbox')).toHaveCount(0);
@@ -226,7 +226,7 @@ test.describe
         await page.setViewportSize({ width: 1280, height: 800 });
         await page.goto(host.url);
         await main(page).getByRole('link', { name: 'Runbooks', exact: true }).click();
-        await expect(page.getByRole('link', { name: 'Review the checklists of Production deployment' })).toBeVisible();
+        await expect(page.getByRole('link', { name: 'Review checklists of Production deployment' })).toBeVisible();
         await page.screenshot({ path: join(shots, `runbooks-${scheme}.png`) });
         await openReview(page);
         await item(page, 'No critical or high bugs | triaged').getByRole('checkbox').click();

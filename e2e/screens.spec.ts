@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { e2eHost } from './support/env';
+import { sidebarScreens as screens } from './support/screens';
 
-const screens = ['Dashboard', 'Runbooks', 'Environments', 'Runs', 'Logs', 'Reports', 'Settings'] as const;
 const version = (
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
 ).version;
@@ -30,11 +30,11 @@ test.describe('the app in Chromium through the browser host', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await openApp(page);
       const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const name of screens) {
+      for (const { id, name } of screens) {
         await nav.getByRole('link', { name, exact: true }).click();
         await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
-        await expect(page.locator('main')).toHaveAttribute('data-screen', name.toLowerCase());
-        await page.screenshot({ path: join(shots, `${name.toLowerCase()}-${scheme}.png`), fullPage: true });
+        await expect(page.locator('main')).toHaveAttribute('data-screen', id);
+        await page.screenshot({ path: join(shots, `${id}-${scheme}.png`), fullPage: true });
       }
     });
   }
@@ -50,9 +50,9 @@ test.describe('the app in Chromium through the browser host', () => {
 
   test('every screen is reachable from the keyboard', async ({ page }) => {
     await openApp(page);
-    for (const [index, name] of screens.entries()) {
+    for (const [index, { id }] of screens.entries()) {
       await page.keyboard.press(`Control+${index + 1}`);
-      await expect(page.locator('main')).toHaveAttribute('data-screen', name.toLowerCase());
+      await expect(page.locator('main')).toHaveAttribute('data-screen', id);
     }
     // Tab reaches the navigation links, and Enter follows one.
     await page.keyboard.press('Control+1');
@@ -69,7 +69,7 @@ test.describe('the app in Chromium through the browser host', () => {
     await openApp(page);
     const tree = await page.locator('body').ariaSnapshot();
     expect(tree).toContain('navigation "Main"');
-    for (const name of screens) expect(tree).toContain(`link "${name}"`);
+    for (const { name } of screens) expect(tree).toContain(`link "${name}"`);
     await expect(page.getByLabel('Project folder')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Open project' })).toBeVisible();
   });

@@ -33,11 +33,29 @@ describe('createLineBatcher', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('bounds what waits and says how many lines it let go', () => {
+  it('bounds what waits by letting the oldest lines go, and says how many ahead of the newest', () => {
     const { sent, batcher } = collect({ maxPending: 3 });
     for (let i = 0; i < 10; i++) batcher.add('stdout', `line ${i}`);
     batcher.flush();
-    expect(sent).toEqual([[{ stream: 'stdout', lines: ['line 0', 'line 1', 'line 2'], dropped: 7 }]]);
+    // The newest lines reach the view (never frozen on old ones); the gap is counted before them.
+    expect(sent).toEqual([[{ stream: 'stdout', lines: ['line 7', 'line 8', 'line 9'], dropped: 7 }]]);
+  });
+
+  it('keeps dropping the oldest through a long burst, across streams, with the count exact', () => {
+    const { sent, batcher } = collect({ maxPending: 4 });
+    for (let i = 0; i < 1000; i++) batcher.add(i % 2 ? 'stderr' : 'stdout', `line ${i}`);
+    batcher.flush();
+    expect(sent).toEqual([
+      [
+        { stream: 'stdout', lines: ['line 996'], dropped: 996 },
+        { stream: 'stderr', lines: ['line 997'] },
+        { stream: 'stdout', lines: ['line 998'] },
+        { stream: 'stderr', lines: ['line 999'] },
+      ],
+    ]);
+    batcher.add('stdout', 'after');
+    batcher.flush();
+    expect(sent[1]).toEqual([{ stream: 'stdout', lines: ['after'] }]);
   });
 
   it('masks secrets before clipping an overlong line', () => {

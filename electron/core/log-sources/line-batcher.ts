@@ -2,8 +2,9 @@ import type { LogLinesPush } from '../../../shared/api/schemas/log-sources';
 
 // A chatty source (a container logging 50,000 lines/s) must not cost one socket frame per line:
 // lines wait here and leave at most once per interval, consecutive lines of one stream together.
-// What waits is bounded; past the bound the newest lines are counted, not kept, and the next
-// batch says how many were dropped.
+// What waits is bounded; past the bound the OLDEST lines go (counted, not kept): a view under
+// overload keeps showing what the source says now instead of freezing on lines from before the
+// burst. The next batch says how many were dropped, ahead of the lines that follow the gap.
 
 export type LineStream = LogLinesPush['stream'];
 
@@ -52,9 +53,19 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  // Lets go of the oldest lines past the bound. Called when twice the bound waits (so dropping
+  // costs one splice per maxPending lines, not a shift per line) and before every send.
+  const trim = () => {
+    const excess = pending.length - maxPending;
+    if (excess <= 0) return;
+    pending.splice(0, excess);
+    dropped += excess;
+  };
+
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    trim();
     if (pending.length === 0 && dropped === 0) return;
     const batches: LineBatch[] = [];
     for (const { stream, line } of pending) {
@@ -72,10 +83,7 @@ export function createLineBatcher(options: LineBatcherOptions): LineBatcher {
   return {
     add(stream, raw) {
       if (closed) return;
-      if (pending.length >= maxPending) {
-        dropped++;
-        return;
-      }
+      if (pending.length >= 2 * maxPending) trim();
       // Masked before clipping: a clip through the middle of a secret would leave its first half.
       pending.push({ stream, line: clip(options.redact ? options.redact(raw) : raw, maxChars) });
       timer ??= setTimeout(flush, intervalMs);

@@ -20,15 +20,5 @@ export const screenIcons: Record<ScreenId, Icon> = {
   monitoring: Activity,
 };
 
-/** The work screens at the top; Settings sits apart at the bottom, as in most desktop tools. */
-export const primaryScreens: ScreenId[] = [
-  'dashboard',
-  'runbooks',
-  'environments',
-  'plans',
-  'runs',
-  'logs',
-  'monitoring',
-  'reports',
-];
-export const secondaryScreens: ScreenId[] = ['settings'];
+/** The sidebar's order lives in routes.ts, where the keyboard shortcuts read it too. */
+export { primaryScreens, secondaryScreens } from './routes';

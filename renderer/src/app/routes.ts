@@ -15,6 +15,20 @@ export const screens = [
 ] as const;
 export type ScreenId = (typeof screens)[number];
 
+/** The sidebar's order: the work screens at the top, Settings apart at the bottom. Ctrl+1…9 follow it. */
+export const primaryScreens: readonly ScreenId[] = [
+  'dashboard',
+  'runbooks',
+  'environments',
+  'plans',
+  'runs',
+  'logs',
+  'monitoring',
+  'reports',
+];
+export const secondaryScreens: readonly ScreenId[] = ['settings'];
+export const navOrder: readonly ScreenId[] = [...primaryScreens, ...secondaryScreens];
+
 export const screenLabels: Record<ScreenId, string> = {
   dashboard: 'Dashboard',
   runbooks: 'Runbooks',

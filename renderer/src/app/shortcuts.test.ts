@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screens } from './routes';
+import { navOrder, primaryScreens, screens, secondaryScreens } from './routes';
 import { ariaShortcut, isMacPlatform, type KeyLike, screenForShortcut, shortcutLabel } from './shortcuts';
 
 const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
@@ -12,11 +12,17 @@ const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('screenForShortcut', () => {
-  it('maps Ctrl+1…7 to the screens in navigation order', () => {
+  it('maps Ctrl+1…9 to the screens in the sidebar order', () => {
     expect(screenForShortcut(press('1', { ctrlKey: true }), false)).toBe('dashboard');
-    expect(screenForShortcut(press('4', { ctrlKey: true }), false)).toBe('runs');
-    expect(screenForShortcut(press('5', { ctrlKey: true }), false)).toBe('logs');
-    expect(screenForShortcut(press('7', { ctrlKey: true }), false)).toBe('settings');
+    expect(screenForShortcut(press('4', { ctrlKey: true }), false)).toBe('plans');
+    expect(screenForShortcut(press('5', { ctrlKey: true }), false)).toBe('runs');
+    expect(screenForShortcut(press('7', { ctrlKey: true }), false)).toBe('monitoring');
+    expect(screenForShortcut(press('9', { ctrlKey: true }), false)).toBe('settings');
+    navOrder.forEach((screen, i) => {
+      expect(screenForShortcut(press(String(i + 1), { ctrlKey: true }), false)).toBe(screen);
+    });
+    expect(navOrder).toEqual([...primaryScreens, ...secondaryScreens]);
+    expect([...navOrder].sort()).toEqual([...screens].sort());
   });
 
   it('uses Cmd on macOS', () => {
@@ -40,8 +46,8 @@ describe('labels', () => {
   });
 
   it('shows the shortcut the way each platform writes it', () => {
-    expect(shortcutLabel('runs', false)).toBe('Ctrl+4');
-    expect(shortcutLabel('runs', true)).toBe('⌘4');
-    expect(ariaShortcut('settings', false)).toBe('Control+7');
+    expect(shortcutLabel('runs', false)).toBe('Ctrl+5');
+    expect(shortcutLabel('runs', true)).toBe('⌘5');
+    expect(ariaShortcut('settings', false)).toBe('Control+9');
   });
 });

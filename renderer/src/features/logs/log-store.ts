@@ -143,7 +143,7 @@ export function createLogStore(options: LogStoreOptions = {}): LogStore {
       const text = lastCarriageSegment(raw);
       // Most lines carry no escape codes; then the plain text is the same string, not a copy.
       const plain = isPlainText(text) ? text : stripAnsi(text);
-      pending.push({ seq: seq++, source, stream, text, plain });
+      pending.push({ seq: seq++, source, stream, text, plain, at: Date.now() });
       if (pending.length >= maxPending()) flush();
       else cancelScheduled ??= schedule(flush);
     },

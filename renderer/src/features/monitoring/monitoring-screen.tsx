@@ -23,7 +23,7 @@ const openColumn: Column<RunSummary> = {
   header: 'Monitoring',
   width: '140px',
   cell: (run) => (
-    <a href={hrefFor('monitoring', run.id)} aria-label={`Open the monitoring of ${run.id}`}>
+    <a href={hrefFor('monitoring', run.id)} aria-label={`Open charts of ${run.id}`}>
       Open charts
     </a>
   ),

@@ -7,7 +7,9 @@ import { drawMermaidBlocks } from './draw-mermaid';
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 export function ReportPreview({ text, busy }: { text: string; busy: boolean }) {
-  const html = useMemo(() => markdown.render(text), [text]);
+  // A code block scrolls sideways, so it takes focus to be scrolled from the keyboard (axe). With
+  // html: false a "<pre>" written in the report is escaped, so only markdown-it's own match.
+  const html = useMemo(() => markdown.render(text).replaceAll('<pre>', '<pre tabindex="0">'), [text]);
   const ref = useRef<HTMLElement>(null);
   // React sets innerHTML again only when html changes, and then this effect draws the charts anew.
   useEffect(() => {

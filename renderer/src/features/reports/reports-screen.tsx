@@ -22,7 +22,7 @@ const reportColumn: Column<RunSummary> = {
   header: 'Report',
   width: '132px',
   cell: (run) => (
-    <a href={hrefFor('reports', run.id)} aria-label={`Open the report of ${run.id}`}>
+    <a href={hrefFor('reports', run.id)} aria-label={`Open report of ${run.id}`}>
       Open report
     </a>
   ),

@@ -31,7 +31,7 @@ const reviewColumn = (projectId: string): Column<RunbookSummary> => ({
   header: 'Checklists',
   width: '150px',
   cell: (runbook) => (
-    <a href={reviewHref({ projectId, runbookId: runbook.id })} aria-label={`Review the checklists of ${runbook.title}`}>
+    <a href={reviewHref({ projectId, runbookId: runbook.id })} aria-label={`Review checklists of ${runbook.title}`}>
       Review checklists
     </a>
   ),

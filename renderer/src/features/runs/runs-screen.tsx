@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAppInfo } from '../../app/app-info-store';
 import { useHashRoute } from '../../app/navigation';
 import { hrefFor } from '../../app/routes';
@@ -10,6 +10,8 @@ import { LoadFailed } from '../../ui/load-failed';
 import { Loading } from '../../ui/loading';
 import { PageHeader } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
+import { RunFilterBar } from './history/run-filter-bar';
+import { filterRuns, noFilters, type RunFilters } from './history/run-filters';
 import { RunsHistory } from './history/runs-history';
 import { useInterruptedRuns } from './history/use-interrupted';
 import { Plus } from './run-icons';
@@ -27,6 +29,7 @@ function RunsBody() {
   const { phase, runs, error, load } = useRuns();
   const interrupted = useInterruptedRuns(runs);
   const dataDir = useAppInfo((state) => state.info?.dataDir);
+  const [filters, setFilters] = useState<RunFilters>(noFilters);
   if (phase === 'loading' && runs.length === 0) {
     return (
       <Panel>
@@ -57,17 +60,27 @@ function RunsBody() {
       </Panel>
     );
   }
+  const shown = filterRuns(runs, filters);
   return (
     <Panel
       body="flush"
-      title={countLabel(runs.length, 'run')}
+      title={
+        shown.length === runs.length
+          ? countLabel(runs.length, 'run')
+          : `${shown.length} of ${countLabel(runs.length, 'run')}`
+      }
       description={
         interrupted.size
           ? `Newest first. ${countLabel(interrupted.size, 'run')} interrupted or left open: resume or close ${interrupted.size === 1 ? 'it' : 'them'}.`
           : 'Newest first. Open a run to follow it live or read it back.'
       }
     >
-      <RunsHistory runs={runs} interrupted={interrupted} onChanged={() => void load()} />
+      <RunFilterBar runs={runs} filters={filters} onChange={setFilters} />
+      {shown.length > 0 ? (
+        <RunsHistory runs={shown} interrupted={interrupted} onChanged={() => void load()} />
+      ) : (
+        <p className="run-filters-none">No run matches these filters.</p>
+      )}
     </Panel>
   );
 }

@@ -39,6 +39,18 @@ export function SettingsForm({ saved }: { saved: Settings }) {
     if (state.kind !== 'saving') setState({ kind: 'idle' });
   };
 
+  // The theme is seen, not typed: it is saved (and so applied, here and in every window) the
+  // moment it is picked, leaving any other unsaved field as it is. A failure keeps it in the
+  // draft, so Save retries it.
+  const chooseTheme = async (theme: SettingsDraft['theme']) => {
+    change('theme', theme);
+    try {
+      await save({ theme });
+    } catch (error) {
+      setState({ kind: 'failed', message: `The theme was not saved: ${errorMessage(error)}` });
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateDraft(values);
@@ -98,7 +110,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
         </div>
       </Panel>
       <Panel title="Appearance">
-        <ThemePicker value={values.theme} onChange={(theme) => change('theme', theme)} />
+        <ThemePicker value={values.theme} onChange={(theme) => void chooseTheme(theme)} />
       </Panel>
       <Panel title="Storage">
         <DataDirField />

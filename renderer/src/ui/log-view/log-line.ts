@@ -14,6 +14,8 @@ export interface LogLine {
   readonly text: string;
   /** Without escape codes: what filter, search, copy and save work on. */
   readonly plain: string;
+  /** When the line reached this window (ms since the epoch): the time column shows it. */
+  readonly at?: number;
 }
 
 export interface LogSourceInfo {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, type Ref, useCallback, useImperativeHandle, useRef } from 'react';
+import { type ReactNode, type Ref, useCallback, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { LogRow } from './log-row';
 import type { CompiledQuery } from './matcher';
 import { useFollow } from './use-follow';
@@ -18,6 +18,9 @@ export interface LogRowsProps {
   search: CompiledQuery;
   currentSeq?: number;
   toneOf(source: string): number;
+  showTime: boolean;
+  /** Long lines wrap onto more rows instead of widening the scroll area. */
+  wrap: boolean;
   following: boolean;
   setFollowing(following: boolean): void;
   /** Lines arriving fast: screen readers are not told about each one. */
@@ -39,6 +42,8 @@ export function LogRows({
   search,
   currentSeq,
   toneOf,
+  showTime,
+  wrap,
   following,
   setFollowing,
   busy,
@@ -51,14 +56,25 @@ export function LogRows({
   const estimateSize = useCallback(() => rowHeight, []);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({ count: view.length, getScrollElement, estimateSize, overscan: 8 });
-  const follow = useFollow(scrollRef, view, version, rowHeight, following, setFollowing);
+  // Unwrapped, every row is rowHeight tall and positions are arithmetic; wrapped, rows are
+  // measured, and the follow logic asks the list where a row starts and which row is at a point.
+  const layout = wrap
+    ? {
+        offsetOf: (index: number) => virtualizer.getOffsetForIndex(index, 'start')?.[0] ?? index * rowHeight,
+        indexAt: (top: number) => virtualizer.getVirtualItemForOffset(top)?.index ?? Math.floor(top / rowHeight),
+      }
+    : undefined;
+  const follow = useFollow(scrollRef, view, version, rowHeight, following, setFollowing, layout);
+  // Heights measured for one mode are wrong for the other.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `wrap` is the signal to measure again
+  useLayoutEffect(() => virtualizer.measure(), [wrap, virtualizer]);
   useImperativeHandle(handle, () => ({ reveal: follow.reveal }), [follow.reveal]);
 
   const items = virtualizer.getVirtualItems();
   return (
     <div
       ref={scrollRef}
-      className="log-scroller"
+      className={wrap ? 'log-scroller log-wrap' : 'log-scroller'}
       role="log"
       aria-label={label}
       aria-describedby={describedBy}
@@ -85,6 +101,9 @@ export function LogRows({
                 search={search}
                 current={line.seq === currentSeq}
                 tone={toneOf(line.source)}
+                showTime={showTime}
+                measure={wrap ? virtualizer.measureElement : undefined}
+                index={item.index}
               />
             );
           })}

@@ -74,6 +74,9 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
 
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [following, setFollowing] = useState(true);
+  // When each line arrived, shown by default: "when did that happen?" is a log's first question.
+  const [showTime, setShowTime] = useState(true);
+  const [wrap, setWrap] = useState(false);
   const [currentSeq, setCurrentSeq] = useState<number>();
   const [notice, setNotice] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -207,6 +210,17 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           }
         />
         <div className="log-actions">
+          <Button
+            size="sm"
+            aria-pressed={showTime}
+            onClick={() => setShowTime((on) => !on)}
+            title="Show when each line arrived"
+          >
+            Times
+          </Button>
+          <Button size="sm" aria-pressed={wrap} onClick={() => setWrap((on) => !on)} title="Wrap long lines">
+            Wrap
+          </Button>
           {still ? null : following ? (
             <Button size="sm" icon={Pause} onClick={() => follow(false)} title="Stop scrolling to new lines">
               Pause
@@ -244,6 +258,8 @@ export function LogView({ feed, sources, fileName, label = 'Log output', stateKe
           search={search}
           currentSeq={currentSeq}
           toneOf={toneOf}
+          showTime={showTime}
+          wrap={wrap}
           following={following}
           setFollowing={follow}
           busy={busy}

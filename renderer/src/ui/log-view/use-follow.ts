@@ -17,6 +17,20 @@ export interface Follow {
 
 const upKeys = new Set(['ArrowUp', 'PageUp', 'Home']);
 
+/** Where rows are when they are not all rowHeight tall (wrapped lines). */
+export interface RowLayout {
+  offsetOf(index: number): number;
+  indexAt(top: number): number;
+}
+
+function offsetOf(layout: RowLayout | undefined, index: number, rowHeight: number): number {
+  return layout ? layout.offsetOf(index) : index * rowHeight;
+}
+
+function indexAt(layout: RowLayout | undefined, top: number, rowHeight: number): number {
+  return layout ? layout.indexAt(top) : Math.floor(top / rowHeight);
+}
+
 export function useFollow(
   scrollRef: RefObject<HTMLElement | null>,
   view: ViewIndex,
@@ -24,7 +38,11 @@ export function useFollow(
   rowHeight: number,
   following: boolean,
   setFollowing: (following: boolean) => void,
+  layout?: RowLayout,
 ): Follow {
+  // Read at the moment of use: the list measures rows between renders.
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
   const anchor = useRef<{ seq: number; offset: number } | undefined>(undefined);
   // The scrollTop we set ourselves: its scroll event is not the person scrolling.
   const ours = useRef<number | undefined>(undefined);
@@ -37,9 +55,11 @@ export function useFollow(
   const remember = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const index = Math.floor(el.scrollTop / rowHeight);
+    const index = indexAt(layoutRef.current, el.scrollTop, rowHeight);
     const line = view.at(index);
-    anchor.current = line ? { seq: line.seq, offset: el.scrollTop - index * rowHeight } : undefined;
+    anchor.current = line
+      ? { seq: line.seq, offset: el.scrollTop - offsetOf(layoutRef.current, index, rowHeight) }
+      : undefined;
   }, [scrollRef, view, rowHeight]);
 
   const pause = useCallback(() => {
@@ -59,16 +79,18 @@ export function useFollow(
     const a = anchor.current;
     if (!a) return;
     const index = view.indexOfSeq(a.seq);
-    const top = index * rowHeight + (view.at(index)?.seq === a.seq ? a.offset : 0);
+    const top = offsetOf(layoutRef.current, index, rowHeight) + (view.at(index)?.seq === a.seq ? a.offset : 0);
     if (Math.abs(el.scrollTop - top) >= 1) setTop(el, top);
   }, [version, view, following, rowHeight, scrollRef, setTop]);
 
-  // A taller or shorter window (or a horizontal scrollbar appearing) must not unstick the bottom.
+  // A taller or shorter window (or a horizontal scrollbar appearing) must not unstick the bottom…
   useEffect(() => {
     const el = scrollRef.current;
     if (!el || !following) return;
     const observer = new ResizeObserver(() => setTop(el, el.scrollHeight));
     observer.observe(el);
+    // …nor rows growing when they are measured again (Wrap turned on).
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, [scrollRef, following, setTop]);
 
@@ -99,7 +121,7 @@ export function useFollow(
     reveal(index) {
       const el = scrollRef.current;
       if (!el) return;
-      const top = Math.max(0, index * rowHeight - el.clientHeight / 2 + rowHeight / 2);
+      const top = Math.max(0, offsetOf(layoutRef.current, index, rowHeight) - el.clientHeight / 2 + rowHeight / 2);
       setTop(el, top);
       remember();
       setFollowing(false);
