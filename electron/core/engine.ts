@@ -40,7 +40,9 @@ export function createEngine(ports: EnginePorts): Engine {
   const now = ports.now ?? (() => new Date());
   const logger = ports.logger;
   mkdirSync(ports.dataDir, { recursive: true });
-  const events = createEventHub();
+  const events = createEventHub((error, event) =>
+    logger.warn('a listener of an app event failed', { event, error: String(error) }),
+  );
   const settings = createSettingsService(ports.settings, logger, (s) => events.emit('settings:changed', s));
 
   const info: AppInfo = {

@@ -99,6 +99,10 @@ steps:
       expect.objectContaining({ message: '1 run(s) are in progress', buttons: ['Interrupt and quit', 'Keep running'] }),
     ]);
     expect(kept.quit).toEqual(['before-quit prevented']);
+    // The window is not focused: the question came as a desktop notification too (#14 item 1).
+    expect(kept.calls).toContainEqual(
+      expect.objectContaining({ what: 'Notification.show', title: 'Release Pilot: a run waits for you' }),
+    );
     expect((await api.runs.live({ runId })).questions.some((q) => q.kind === 'approve')).toBe(true);
     expect(journal(dataDir, runId)).toHaveLength(linesBefore);
     expect(bundle.child.exitCode).toBeNull();

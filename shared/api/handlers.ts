@@ -18,11 +18,21 @@ export interface EventSink {
   subscribe(listener: EventListener): () => void;
 }
 
-export function createEventHub(): EventSink {
+/**
+ * One listener that throws (a window gone, a notification that cannot show) must not reach the
+ * emitter — a run journaling an event — nor the other listeners: it is reported to `onError`.
+ */
+export function createEventHub(onError: (error: unknown, event: EventName) => void = () => {}): EventSink {
   const listeners = new Set<EventListener>();
   return {
     emit(name, payload) {
-      for (const listener of listeners) listener(name, payload);
+      for (const listener of listeners) {
+        try {
+          listener(name, payload);
+        } catch (error) {
+          onError(error, name);
+        }
+      }
     },
     subscribe(listener) {
       listeners.add(listener);

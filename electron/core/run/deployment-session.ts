@@ -85,9 +85,9 @@ export function createDeploymentSession(targets: DeployTargets, startMonitor: St
         started = true;
         handle = startMonitor((rule, detail) => {
           if (alerts.signal.aborted) return;
-          // The message says what happens now; `reason` is why, for when the rollback is over.
-          const reason = `alert "${rule}" fired (${detail})`;
-          alerts.abort(new AlertRollbackError('alert-rollback', `${reason}: rolling back`, { rule, detail, reason }));
+          // The message says what happens now; `why` is the reason, for when the rollback is over.
+          const why = `alert "${rule}" fired (${detail})`;
+          alerts.abort(new AlertRollbackError('alert-rollback', `${why}: rolling back`, { rule, detail, why }));
         });
       }
       return handle;

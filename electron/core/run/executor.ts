@@ -209,6 +209,7 @@ function rollbackError(ctx: ExecutorContext): string {
 
 /** Why an alert rolled the run back ("alert X fired (…)"), without the "rolling back" of the moment. */
 function alertReason(cause: unknown): string | undefined {
-  const reason = cause instanceof AlertRollbackError ? cause.details.reason : undefined;
-  return typeof reason === 'string' ? reason : undefined;
+  // Only a rule's alert carries `why`; Roll back now says who and why in its own message.
+  const why = cause instanceof AlertRollbackError ? cause.details.why : undefined;
+  return typeof why === 'string' ? why : undefined;
 }

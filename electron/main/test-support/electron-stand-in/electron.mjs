@@ -297,6 +297,9 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  isFocused() {
+    return this.state.focused;
+  }
   isMinimized() {
     return this.state.minimized;
   }
@@ -403,6 +406,24 @@ function findMenuItem(items, id) {
     if (inner) return inner;
   }
   return undefined;
+}
+
+// Desktop notifications (a run waiting for a person): recorded, never shown.
+export class Notification {
+  static isSupported() {
+    return true;
+  }
+  constructor(options = {}) {
+    this.options = options;
+    this.handlers = {};
+  }
+  on(event, handler) {
+    this.handlers[event] = handler;
+    return this;
+  }
+  show() {
+    note('Notification.show', { title: this.options.title, body: this.options.body });
+  }
 }
 
 // No keychain in the stand-in: the bundle must fall back to environment secrets, as on a Linux
