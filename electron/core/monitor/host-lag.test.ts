@@ -29,6 +29,20 @@ describe('startHostLag', () => {
   });
 });
 
+describe('totalSince', () => {
+  it('adds up many short hold-ups that the worst alone would not show', async () => {
+    lag = startHostLag();
+    await tick();
+    const before = performance.now();
+    for (let i = 0; i < 6; i++) {
+      holdUp(40);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await tick();
+    expect(lag.totalSince(before)).toBeGreaterThanOrEqual(6 * 40 - 6 * 20);
+  });
+});
+
 describe('hostDelayLimit', () => {
   it('is a quarter of the probe timeout, at most 100 ms', () => {
     expect(hostDelayLimit(2000)).toBe(100);

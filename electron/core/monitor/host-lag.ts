@@ -13,6 +13,11 @@ const NOTED_MS = 2;
 export interface HostLag {
   /** The longest hold-up of the event loop (ms) at any moment from `since` (performance.now()) until now. */
   worstSince(since: number): number;
+  /**
+   * All hold-ups since `since` added up: a machine starved of CPU delays the loop in many short
+   * stretches, none long on its own, that together still cost a probe its timeout.
+   */
+  totalSince(since: number): number;
   stop(): void;
 }
 
@@ -57,6 +62,11 @@ export function startHostLag(): HostLag {
       // A hold-up that ended after `since` overlapped the stretch asked about.
       for (let i = ends.length - 1; i >= head && ends[i]! > since; i--) worst = Math.max(worst, lengths[i]!);
       return worst;
+    },
+    totalSince(since) {
+      let total = Math.max(0, performance.now() - last - TICK_MS);
+      for (let i = ends.length - 1; i >= head && ends[i]! > since; i--) total += lengths[i]!;
+      return total;
     },
     stop() {
       clearInterval(timer);

@@ -131,8 +131,12 @@ export class ProbeCall implements ConnectionUser {
     // A timeout is the app's only if the app had the whole timeout: the request left on time. (An
     // answer that had arrived is read before the timeout is declared: probes.ts defers it.)
     const leftLate = this.written === undefined ? 0 : this.written - this.started;
+    // Nor when this machine starved our loop for longer than the limit while it waited, in all.
+    const starved = this.target.hostLag.totalSince(this.started);
     if (this.ours?.name === 'TimeoutError' && leftLate > this.target.delayLimitMs)
       sample.notMeasured = `timed out, but its request left ${Math.round(leftLate)} ms late: this machine was busy`;
+    else if (this.ours?.name === 'TimeoutError' && starved > this.target.delayLimitMs)
+      sample.notMeasured = `timed out while this machine held our loop up ${Math.round(starved)} ms in all: this machine was busy`;
     this.settle(sample);
   }
 
