@@ -121,7 +121,7 @@ test('draws the timeline gantt as a chart (mermaid, loaded lazily) across the pa
   // The first screen does not load mermaid: it comes with a report that has a chart.
   const atStart = scripts.length;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports', exact: true }).click();
-  await page.getByRole('link', { name: `Open the report of ${runId}` }).click();
+  await page.getByRole('link', { name: `Open report of ${runId}` }).click();
 
   const golden = readFileSync(join(fixtures, 'aborted-run.golden.md'), 'utf8');
   const source = golden.slice(golden.indexOf('```mermaid'), golden.indexOf('```', golden.indexOf('```mermaid') + 3));

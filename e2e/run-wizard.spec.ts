@@ -339,7 +339,8 @@ test('a run left open by a crash is marked on the Runs screen and can be closed 
   await journal.close();
   await openApp(page, '#/runs');
   const row = page.getByRole('row').filter({ hasText: runId });
-  await expect(row.getByText('Interrupted')).toBeVisible();
+  // A crash journals no interruption: "left open", not "interrupted" (that is a host's orderly stop).
+  await expect(row.getByText('Left open — resume or close')).toBeVisible();
   await page.getByRole('button', { name: 'Close…' }).click();
   const close = dialog(page, 'Close this run as failed?');
   await close.getByRole('button', { name: 'Close run' }).click();

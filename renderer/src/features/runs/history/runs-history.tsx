@@ -36,7 +36,7 @@ function columns(interrupted: ReadonlySet<string>): Column<RunSummary>[] {
     { key: 'run', header: 'Run', cell: (run) => <RunCell run={run} /> },
     {
       ...runColumns.status,
-      width: '136px',
+      width: '224px',
       cell: (run) =>
         run.status === 'open' && run.interrupted ? (
           <RunStatusBadge status={run.status} interrupted={run.interrupted} />
